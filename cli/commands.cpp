@@ -1,0 +1,17 @@
+// bugforge cli — the one table of subcommands. Add a subcommand: one file cmd_<name>.cpp
+// defining make_<name>_command(), and one line here.
+#include "command.h"
+
+namespace bf::cli {
+
+std::unique_ptr<Command> make_designs_command();
+std::unique_ptr<Command> make_check_command();
+
+std::vector<std::unique_ptr<Command>> make_commands() {
+  std::vector<std::unique_ptr<Command>> cmds;
+  cmds.push_back(make_designs_command());
+  cmds.push_back(make_check_command());
+  return cmds;
+}
+
+}  // namespace bf::cli
