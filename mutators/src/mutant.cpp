@@ -1,0 +1,64 @@
+// bugforge mutators — applying a mutant to a file's text and showing it as a unified diff.
+//
+// Algorithm (diff): a mutant edits one contiguous byte span, so the diff is one hunk: the lines
+// that the span touches before and after the edit, with `context` unchanged lines either side.
+#include "bugforge/mutators/mutant.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace bf::mutators {
+
+std::string apply_mutant(const std::string& text, const Mutant& m) {
+  if (m.offset > text.size() || text.compare(m.offset, m.original.size(), m.original) != 0)
+    throw Error("BF-MUT-002",
+                fmt::format("stale mutant {}: the text at byte {} is not '{}'", m.id, m.offset, m.original),
+                SourceLoc{m.file, m.line});
+  std::string out = text;
+  out.replace(m.offset, m.original.size(), m.replacement);
+  return out;
+}
+
+namespace {
+
+std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    const std::size_t nl = s.find('\n', start);
+    const std::size_t end = nl == std::string::npos ? s.size() : nl;
+    lines.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+int line_of(const std::string& s, std::size_t offset) {
+  return 1 + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<long>(offset), '\n'));
+}
+
+}  // namespace
+
+std::string mutant_diff(const std::string& original_text, const Mutant& m, int context) {
+  const std::string edited = apply_mutant(original_text, m);
+  const auto before = split_lines(original_text);
+  const auto after = split_lines(edited);
+  const int first = line_of(original_text, m.offset);  // 1-based, first changed line
+  const int last_old = line_of(original_text, m.offset + m.original.size());
+  const int last_new = line_of(edited, m.offset + m.replacement.size());
+  const int from = std::max(1, first - context);
+  const int to_old = std::min(static_cast<int>(before.size()), last_old + context);
+  const int to_new = to_old + (last_new - last_old);
+
+  std::string out = fmt::format("--- a/{}\n+++ b/{}\n", m.file, m.file);
+  out += fmt::format("@@ -{},{} +{},{} @@\n", from, to_old - from + 1, from, to_new - from + 1);
+  for (int l = from; l < first; ++l) out += " " + before[l - 1] + "\n";
+  for (int l = first; l <= last_old; ++l) out += "-" + before[l - 1] + "\n";
+  for (int l = first; l <= last_new; ++l) out += "+" + after[l - 1] + "\n";
+  for (int l = last_old + 1; l <= to_old; ++l) out += " " + before[l - 1] + "\n";
+  return out;
+}
+
+}  // namespace bf::mutators
