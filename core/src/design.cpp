@@ -289,6 +289,19 @@ DesignScan scan_designs(const std::string& root) {
   return scan;
 }
 
+Design find_design(const std::string& name_or_path, const std::string& designs_dir) {
+  if (fs::exists(name_or_path)) return load_design(name_or_path);
+  const std::string root = designs_dir.empty() ? builtin_designs_dir() : designs_dir;
+  if (fs::exists(fs::path(root) / name_or_path / "design.toml")) return load_design((fs::path(root) / name_or_path).string());
+  std::vector<std::string> names;
+  for (const auto& d : scan_designs(root).designs) {
+    if (d.name == name_or_path) return d;
+    names.push_back(d.name);
+  }
+  throw Error("BF-DES-001", fmt::format("no design '{}' (not a folder, and not one of: {})", name_or_path,
+                                        fmt::join(names, ", ")));
+}
+
 std::string bugforge_home() {
   if (const char* env = std::getenv("BUGFORGE_HOME"); env && *env) return env;
 #ifdef BUGFORGE_SOURCE_DIR

@@ -84,6 +84,11 @@ struct DesignScan {
 };
 DesignScan scan_designs(const std::string& root);
 
+// A design given on a command line: a folder (or .toml path) if one exists at that path, else
+// the name of a design in `designs_dir` (default: the built-in corpus). Throws BF-DES-001 listing
+// the known names when there is no such design.
+Design find_design(const std::string& name_or_path, const std::string& designs_dir = "");
+
 // The built-in corpus folder (BUGFORGE_HOME/designs or the source tree's designs/).
 std::string builtin_designs_dir();
 // Root of bugforge's own files (runtime headers, designs): $BUGFORGE_HOME or the source tree.
