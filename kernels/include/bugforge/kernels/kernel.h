@@ -8,7 +8,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bugforge/core/tensor.h"
@@ -25,6 +27,15 @@ struct TensorSpec {
   ElemType type;     // e.g. i8
   // Shape as a function of the parameters, e.g. {M, K}.
   std::function<std::vector<std::int64_t>(const Params&)> shape;
+  // Optional: element type that depends on the parameters (identity's u<W>); overrides `type`.
+  std::function<ElemType(const Params&)> type_fn;
+  // Optional: generated values lie in [lo, hi], narrower than the type (requant's X and Mul).
+  std::optional<std::int64_t> lo, hi;
+
+  // The element type for these parameters (type_fn if set, else type).
+  ElemType type_for(const Params& p) const;
+  // The generator's range [lo, hi] for these parameters (the type's range unless narrowed).
+  std::pair<std::int64_t, std::int64_t> range_for(const Params& p) const;
 };
 
 struct Kernel {
@@ -45,8 +56,12 @@ const Kernel* find_kernel(const std::string& name);
 // Throws bf::Error (BF-KERN-001 unknown kernel, BF-KERN-002 missing/bad parameter).
 const Kernel& require_kernel(const std::string& name, const Params& params);
 
+// xxh64(name + "|" + params_to_string(params)): the generator's per-(kernel, params) hash.
+std::uint64_t name_hash(const Kernel& k, const Params& p);
+
 // Deterministic inputs of one vector set. Seeds 0..3 are edge sets (zeros, all-min, all-max,
-// alternating extremes); other seeds are pseudo-random over each input's full range.
+// alternating extremes); other seeds are pseudo-random over each input's range (range_for).
+// The exact formula is in kernels/README.md and vector_gen.h.
 VectorSet generate_inputs(const Kernel& k, const Params& p, std::uint64_t seed);
 
 // Convenience: generate + cpu over seeds [first, first+count).
