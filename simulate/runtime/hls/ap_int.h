@@ -568,3 +568,6 @@ template <int W, bool S> std::ostream& operator<<(std::ostream& os, const ap_int
   return os << x.to_string(10);
 }
 template <int W, bool S> std::ostream& operator<<(std::ostream& os, const ap_range_ref<W, S>& r) { return os << r.get(); }
+
+// Vitis' ap_int.h also makes ap_fixed available; designs often rely on that.
+#include "ap_fixed.h"
