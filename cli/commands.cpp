@@ -6,11 +6,15 @@ namespace bf::cli {
 
 std::unique_ptr<Command> make_designs_command();
 std::unique_ptr<Command> make_check_command();
+std::unique_ptr<Command> make_golden_command();
+std::unique_ptr<Command> make_bench_command();
 
 std::vector<std::unique_ptr<Command>> make_commands() {
   std::vector<std::unique_ptr<Command>> cmds;
   cmds.push_back(make_designs_command());
   cmds.push_back(make_check_command());
+  cmds.push_back(make_golden_command());
+  cmds.push_back(make_bench_command());
   return cmds;
 }
 
