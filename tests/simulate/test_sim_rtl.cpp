@@ -172,3 +172,18 @@ TEST_CASE("rtl: max_cycles reached is a timeout with partial outputs", "[simulat
   CHECK(r.run.status == RunStatus::Timeout);
   CHECK(r.status == CheckStatus::Timeout);
 }
+
+TEST_CASE("rtl: custom driver runs, +bf_mutant reaches $value$plusargs", "[simulate][rtl]") {
+  const Design d = load_design(data_dir("custom_inc"));
+  auto o = options();
+  const auto pass = check_design(d, o);
+  INFO(pass.message << "\n" << pass.build.log << pass.run.log);
+  REQUIRE(pass.status == CheckStatus::Pass);
+  CHECK(pass.run.cycles.at(5).at(0) == std::vector<std::int64_t>{1, 2, 3, 4, 5, 6});
+  o.run.args = {"+bf_mutant=1"};
+  const auto mutant = check_design(d, o);
+  INFO(mutant.message);
+  REQUIRE(mutant.status == CheckStatus::Mismatch);
+  CHECK(mutant.build.cached);  // one build serves every mutant
+  CHECK(mutant.mismatch->got == mutant.mismatch->expected + 1);
+}
