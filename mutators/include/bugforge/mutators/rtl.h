@@ -1,0 +1,49 @@
+// bugforge mutators — RTL bug injection driven by Verilator's AST.
+//
+// Algorithm: read the design's AST (vl_ast.h), load every source file Verilator opened that lies
+// in the design folder, and let each registered bug class propose candidate edits at AST nodes
+// whose source text verifies (the token at the node's span is what the node says it is; sites
+// that do not verify, such as macro expansions, are skipped). Candidates are de-duplicated by
+// edit (generate loops and parameterised clones repeat locations), shuffled with the seed, capped
+// per class and per design, and numbered 1..N in a stable order (0 is the original).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bugforge/core/design.h"
+#include "bugforge/mutators/mutant.h"
+#include "bugforge/mutators/vl_ast.h"
+
+namespace bf::mutators {
+
+struct RtlMutateOptions {
+  std::vector<std::string> classes;  // empty = every RTL class
+  std::uint64_t seed = 1;
+  std::size_t cap_per_class = 0;     // 0 = no cap
+  std::size_t limit = 0;             // cap per design; 0 = no cap
+};
+
+class RtlContext;  // source files + AST, with span verification helpers (rtl/rtl_context.h)
+
+// One bug class: proposes every candidate it sees; the driver samples.
+class RtlMutator {
+ public:
+  virtual ~RtlMutator() = default;
+  virtual const char* code() const = 0;  // registry code from bug_class.h
+  virtual void collect(const RtlContext& cx, std::vector<Mutant>& out) const = 0;
+};
+
+// The one table of RTL bug classes, most specific first (it wins when two propose one edit).
+const std::vector<std::unique_ptr<RtlMutator>>& rtl_mutators();
+
+// Every candidate of the chosen classes, before sampling (for tests and statistics).
+std::vector<Mutant> rtl_candidates(const Design& d, const VlAst& ast, const std::vector<std::string>& classes);
+
+// Candidates sampled per the options; ids 1..N.
+std::vector<Mutant> mutate_rtl(const Design& d, const RtlMutateOptions& opt);
+std::vector<Mutant> sample_mutants(std::vector<Mutant> all, const RtlMutateOptions& opt);
+
+}  // namespace bf::mutators

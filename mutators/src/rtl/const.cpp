@@ -1,0 +1,63 @@
+// bugforge mutators — CONST: constant off by one.
+//
+// Algorithm: a `const` node is a site only when the source text at its span is a number literal
+// whose value equals the node's value (constants Verilator folded from parameter names, genvars or
+// widths do not verify and are skipped). Propose value+1 and value-1 in the literal's own base and
+// size, wrapped to the size. Parameter values and replication counts must stay constant, so
+// those edits cannot live in a run-time schema; part-select bounds and case labels belong to
+// WIDTH/IDX and CASE.
+#include "rtl_context.h"
+
+#include <fmt/format.h>
+
+namespace bf::mutators {
+
+namespace {
+
+bool in_param_value(const Ancestors& anc) {
+  return std::any_of(anc.begin(), anc.end(), [](const VlNode* a) { return a->type == "var"; });
+}
+
+std::vector<std::uint64_t> neighbours(const Literal& lit) {
+  int bits = 64;
+  if (!lit.size.empty() && lit.size.size() <= 2) bits = std::max(1, std::stoi(lit.size));
+  bits = std::min(bits, 64);
+  const std::uint64_t mask = bits >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << bits) - 1;
+  std::vector<std::uint64_t> out;
+  for (const std::uint64_t v : {(lit.value + 1) & mask, (lit.value - 1) & mask})
+    if (v != lit.value && (lit.value != 0 || v != mask || bits == 1)) out.push_back(v);  // 0-1 wraps: skip
+  return out;
+}
+
+class ConstMutator final : public RtlMutator {
+ public:
+  const char* code() const override { return "CONST"; }
+  void collect(const RtlContext& cx, std::vector<Mutant>& out) const override {
+    // Parameter values also appear, by location, where Verilator substituted them: remember them.
+    std::set<std::pair<const SrcFile*, std::size_t>> param_sites;
+    cx.walk([&](const VlNode& n, const Ancestors& anc) {
+      if (n.type == "const" && in_param_value(anc))
+        if (const Span s = cx.span(n)) param_sites.insert({s.file, s.begin});
+    });
+    cx.walk([&](const VlNode& n, const Ancestors& anc) {
+      if (n.type != "const" || anc.empty()) return;
+      const std::string& parent = anc.back()->type;
+      if (parent == "sel" || parent == "caseitem" || parent == "range") return;
+      const Span s = cx.span(n);
+      const auto lit = s ? parse_literal(s.text()) : std::nullopt;
+      const auto val = const_value(n);
+      if (!lit || !val || lit->value != *val) return;
+      const bool schema_ok = !param_sites.count({s.file, s.begin}) && parent != "replicate";
+      for (const auto v : neighbours(*lit)) {
+        const std::string r = format_literal(*lit, v);
+        out.push_back(cx.edit(code(), s, r, fmt::format("{} -> {}", s.text(), r), schema_ok));
+      }
+    });
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<RtlMutator> make_rtl_const() { return std::make_unique<ConstMutator>(); }
+
+}  // namespace bf::mutators

@@ -1,0 +1,23 @@
+// bugforge tests — RTL bug class CONST.
+#include "rtl_test_util.h"
+
+using bf::test::candidates;
+using bf::test::has_edit;
+
+
+TEST_CASE("CONST changes literals by one, only where the text is the literal", "[mutators][rtl][CONST]") {
+  const std::string v =
+      "module t #(parameter K = 3) (input [7:0] a, output [7:0] y, z);\n"
+      "  localparam [7:0] OFF = 8'h10;\n"
+      "  assign y = a + 8'd5;\n"
+      "  assign z = a + K + OFF;\n"
+      "endmodule\n";
+  const auto ms = candidates(v, "CONST");
+  CHECK(has_edit(ms, "8'd5", "8'd6"));
+  CHECK(has_edit(ms, "8'd5", "8'd4"));
+  for (const auto& m : ms) {
+    CHECK(m.original != "K");
+    CHECK(m.original != "OFF");
+    if (m.original == "8'h10") CHECK_FALSE(m.schema_ok);  // a parameter value
+  }
+}
