@@ -7,7 +7,7 @@ using bf::test::has_edit;
 
 TEST_CASE("COND inverts conditions and drops terms", "[mutators][rtl][COND]") {
   const std::string v =
-      "module t(input clk, input a, input b, output reg q);\n"
+      "module t(input clk, input [3:0] a, input [3:0] b, output reg q);\n"
       "  always @(posedge clk) if (a && (b || a)) q <= 1'b1;\n"
       "endmodule\n";
   const auto ms = candidates(v, "COND");

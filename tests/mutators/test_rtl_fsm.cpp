@@ -11,7 +11,7 @@ TEST_CASE("FSM retargets transitions to other state names", "[mutators][rtl][FSM
       "  localparam [1:0] IDLE = 2'd0, RUN = 2'd1, DONE = 2'd2;\n"
       "  always @(posedge clk)\n"
       "    case (st)\n"
-      "      IDLE: if (go) st <= RUN;\n"
+      "      IDLE: begin if (go) st <= RUN; end\n"
       "      RUN: st <= DONE;\n"
       "      default: st <= IDLE;\n"
       "    endcase\n"
@@ -19,6 +19,7 @@ TEST_CASE("FSM retargets transitions to other state names", "[mutators][rtl][FSM
   const auto ms = candidates(v, "FSM");
   CHECK(has_edit(ms, "RUN", "DONE"));
   CHECK(has_edit(ms, "RUN", "IDLE"));
+  CHECK(has_edit(ms, "IDLE", "RUN"));
   CHECK(has_edit(ms, "DONE", "RUN"));
   for (const auto& m : ms) CHECK(m.line >= 5);  // never the localparam declaration
 }

@@ -38,7 +38,7 @@ const std::string kXml = R"(<?xml version="1.0" ?>
 )";
 
 // Shaped like Verilator's --json-only output (tree + meta).
-const std::string kJsonTree = R"({"type":"NETLIST","name":"$root","addr":"(B)","loc":"a,0:0,0:0","modulesp":[
+const std::string kJsonTree = R"J({"type":"NETLIST","name":"$root","addr":"(B)","loc":"a,0:0,0:0","modulesp":[
  {"type":"MODULE","name":"t","addr":"(E)","loc":"c,1:8,1:9","origName":"t","stmtsp":[
   {"type":"VAR","name":"a","addr":"(F)","loc":"c,1:23,1:24","dtypep":"(G)","origName":"a","direction":"INPUT","varType":"PORT","childDTypep":[],"valuep":[]},
   {"type":"IF","name":"","addr":"(H)","loc":"c,3,3,3,5","condp":[{"type":"VARREF","name":"a","addr":"(I)","loc":"c,3:7,3:8","dtypep":"(G)"}],
@@ -49,9 +49,9 @@ const std::string kJsonTree = R"({"type":"NETLIST","name":"$root","addr":"(B)","
      "lhsp":[{"type":"VARREF","name":"y","addr":"(N)","loc":"c,4:5,4:6","dtypep":"(G)"}]}],
    "elsesp":[]}]}],
  "miscsp":[{"type":"TYPETABLE","name":"","addr":"(C)","loc":"a,0:0,0:0","typesp":[
-  {"type":"BASICDTYPE","name":"logic","addr":"(G)","loc":"c,1:13,1:14","keyword":"logic","range":"7:0","left":7,"right":0}]}]})";
-const std::string kJsonMeta = R"({"files":{"a":{"filename":"<built-in>","realpath":"<built-in>","language":"1800-2023"},
- "c":{"filename":"t.v","realpath":"/x/t.v","language":"1800-2023"}}})";
+  {"type":"BASICDTYPE","name":"logic","addr":"(G)","loc":"c,1:13,1:14","keyword":"logic","range":"7:0","left":7,"right":0}]}]})J";
+const std::string kJsonMeta = R"J({"files":{"a":{"filename":"<built-in>","realpath":"<built-in>","language":"1800-2023"},
+ "c":{"filename":"t.v","realpath":"/x/t.v","language":"1800-2023"}}})J";
 
 const VlNode* find_type(const VlNode& n, const std::string& type) {
   if (n.type == type) return &n;

@@ -34,12 +34,9 @@ class CondMutator final : public RtlMutator {
   void collect(const RtlContext& cx, std::vector<Mutant>& out) const override {
     cx.walk([&](const VlNode& n, const Ancestors&) {
       if (n.type == "if" && !n.children.empty()) on_if(cx, n, out);
-      if (n.type == "logand" || n.type == "logor") {
-        const std::string_view tok = op_token(n.type);
-        if (const Span s = cx.token(n, tok)) {
-          const std::string r = n.type == "logand" ? "||" : "&&";
-          out.push_back(cx.edit(code(), s, r, fmt::format("'{}' -> '{}'", tok, r)));
-        }
+      if (const Span s = logic_token(cx, n)) {
+        const std::string r = s.text() == "&&" ? "||" : "&&";
+        out.push_back(cx.edit(code(), s, r, fmt::format("'{}' -> '{}'", s.text(), r)));
       }
     });
   }
@@ -55,8 +52,7 @@ class CondMutator final : public RtlMutator {
     const std::string inner(group.text().substr(1, group.text().size() - 2));
     out.push_back(cx.edit(code(), group, "(!(" + trim(inner) + "))", "condition inverted"));
     const VlNode& c = n.children[0];
-    if (c.type != "logand" && c.type != "logor") return;
-    const Span op = cx.token(c, op_token(c.type));
+    const Span op = logic_token(cx, c);
     if (!op || op.file != kw.file || op.begin <= open || op.end >= close) return;
     const std::string_view t(kw.file->text);
     const std::string_view lhs = t.substr(open + 1, op.begin - open - 1), rhs = t.substr(op.end, close - 1 - op.end);

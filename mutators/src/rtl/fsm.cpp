@@ -2,8 +2,9 @@
 //
 // Algorithm: per module, the state names are the identifiers used as labels of a `case` on a
 // variable (Verilator folds them to constants but keeps the label's location, whose text is the
-// name). Every assignment whose right-hand side is a constant spelled as one of those names is a
-// transition; propose each other state name with a different value.
+// name), plus names assigned to such a variable. Every assignment whose right-hand side is a
+// constant spelled as one of those names is a transition; propose each other state name with a
+// different value.
 #include "rtl_context.h"
 
 #include <fmt/format.h>
@@ -21,7 +22,10 @@ using States = std::map<std::string, std::uint64_t>;  // name -> value
 
 States state_names(const RtlContext& cx, const VlNode& module) {
   States states;
+  std::set<std::string> selectors;
   const std::function<void(const VlNode&)> rec = [&](const VlNode& n) {
+    if (n.type == "case" && !n.children.empty() && n.children[0].type == "varref")
+      selectors.insert(n.children[0].attr("name"));
     if (n.type == "case" && !n.children.empty() && n.children[0].type == "varref")
       for (const auto& item : n.children)
         for (const auto& label : item.children)
@@ -31,6 +35,15 @@ States state_names(const RtlContext& cx, const VlNode& module) {
     for (const auto& c : n.children) rec(c);
   };
   rec(module);
+  // Names only ever assigned (a state reached through `default`) count too.
+  const std::function<void(const VlNode&)> assigned = [&](const VlNode& n) {
+    if ((n.type == "assign" || n.type == "assigndly") && n.children.size() == 2 && n.children[0].type == "const" &&
+        n.children[1].type == "varref" && selectors.count(n.children[1].attr("name")))
+      if (const Span s = cx.span(n.children[0]); s && is_name(s.text()))
+        if (const auto v = const_value(n.children[0])) states.emplace(std::string(s.text()), *v);
+    for (const auto& c : n.children) assigned(c);
+  };
+  assigned(module);
   return states;
 }
 

@@ -20,6 +20,8 @@ bool handshake_name(std::string name) {
   return false;
 }
 
+bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+
 const VlNode& strip_extend(const VlNode& n) {
   return (n.type == "extend" || n.type == "extends") && n.children.size() == 1 ? n.children[0] : n;
 }
@@ -28,26 +30,32 @@ class HskMutator final : public RtlMutator {
  public:
   const char* code() const override { return "HSK"; }
   void collect(const RtlContext& cx, std::vector<Mutant>& out) const override {
-    cx.walk([&](const VlNode& n, const Ancestors& anc) {
+    cx.walk([&](const VlNode& n, const Ancestors&) {
       static const std::set<std::string> ops = {"logand", "and", "logor", "or"};
       if (!ops.count(n.type) || n.children.size() != 2) return;
-      const Span op = cx.token(n, op_token(n.type));
+      Span op = logic_token(cx, n);
+      if (!op) op = cx.token(n, op_token(n.type));
       if (!op) return;
-      Ancestors inner = anc;
-      inner.push_back(&n);
-      for (int side = 0; side < 2; ++side) {
-        const VlNode& term = strip_extend(n.children[side]);
-        if (term.type != "varref" || !handshake_name(term.attr("name"))) continue;
-        const Span t = cx.use_site(term, inner);
-        if (!t || t.file != op.file) continue;
-        const std::size_t b = side == 1 ? op.begin : t.begin;
-        const std::size_t e = side == 1 ? t.end : RtlContext::skip_blank(*t.file, op.end);
-        const bool adjacent = side == 1 ? RtlContext::skip_blank(*t.file, op.end) == t.begin
-                                        : RtlContext::skip_blank(*t.file, t.end) == op.begin;
-        if (!adjacent || b >= e) continue;
-        out.push_back(cx.edit(code(), cx.at(*t.file, b, e), "",
-                              fmt::format("term '{}' dropped from '{}'", term.attr("name"), op.text()), false));
-      }
+      // Verilator may point operand varrefs at their declarations and reorder operands, so the
+      // term is the identifier right next to the verified operator, checked against the operands.
+      std::set<std::string> names;
+      for (const auto& c : n.children)
+        if (const VlNode& t = strip_extend(c); t.type == "varref") names.insert(t.attr("name"));
+      const SrcFile& f = *op.file;
+      const std::size_t rb = RtlContext::skip_blank(f, op.end);
+      std::size_t re = rb;
+      while (re < f.text.size() && ident_char(f.text[re])) ++re;
+      const std::size_t le = RtlContext::skip_blank_back(f, op.begin);
+      std::size_t lb = le;
+      while (lb > 0 && ident_char(f.text[lb - 1])) --lb;
+      const std::string rhs = f.text.substr(rb, re - rb), lhs = f.text.substr(lb, le - lb);
+      const std::size_t after = RtlContext::skip_blank(f, re), before = RtlContext::skip_blank_back(f, lb);
+      const bool rhs_whole = after >= f.text.size() || std::string_view(";)|&},").find(f.text[after]) != std::string_view::npos;
+      const bool lhs_whole = before == 0 || std::string_view("(=|&,{").find(f.text[before - 1]) != std::string_view::npos;
+      if (names.count(rhs) && handshake_name(rhs) && rhs_whole)
+        out.push_back(cx.edit(code(), cx.at(f, op.begin, re), "", fmt::format("term '{}' dropped from '{}'", rhs, op.text()), false));
+      if (names.count(lhs) && handshake_name(lhs) && lhs_whole && lb > 0)
+        out.push_back(cx.edit(code(), cx.at(f, lb, rb), "", fmt::format("term '{}' dropped from '{}'", lhs, op.text()), false));
     });
   }
 };

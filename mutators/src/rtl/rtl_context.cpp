@@ -269,6 +269,13 @@ Mutant RtlContext::edit(const char* cls, Span s, std::string replacement, std::s
   return m;
 }
 
+Span logic_token(const RtlContext& cx, const VlNode& n) {
+  if (n.type == "logand" || n.type == "logor") return cx.token(n, op_token(n.type));
+  if (n.type == "and") return cx.token(n, "&&");
+  if (n.type == "or") return cx.token(n, "||");
+  return {};
+}
+
 std::string_view op_token(const std::string& type) {
   static const std::map<std::string, std::string_view, std::less<>> table = {
       {"add", "+"},     {"sub", "-"},      {"mul", "*"},     {"muls", "*"},     {"div", "/"},

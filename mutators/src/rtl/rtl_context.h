@@ -84,6 +84,10 @@ class RtlContext {
   std::map<std::string, SrcFile> files_;  // by Verilator file id
 };
 
+// The verified token of a 1-bit && / || node: Verilator folds them into and/or, so both
+// spellings are accepted for those types. Empty span otherwise.
+Span logic_token(const RtlContext& cx, const VlNode& n);
+
 // Binary operator node types and their source tokens.
 std::string_view op_token(const std::string& type);  // "" when not a binary operator we know
 
