@@ -1,0 +1,27 @@
+// bugforge mutators — CMP: wrong comparison.
+//
+// Algorithm: every comparison in a function body outside a `for` header (loop bounds belong to
+// OOB and INF) has its operator token moved to the neighbouring comparison: < <=, > >=, == !=.
+#include <map>
+
+#include "sites.h"
+
+namespace bf::mutators::hls {
+
+std::vector<Edit> generate_cmp(const Source& src) {
+  static const std::map<std::string, std::string> swap = {
+      {"<", "<="}, {"<=", "<"}, {">", ">="}, {">=", ">"}, {"==", "!="}, {"!=", "=="}};
+  const Unit& u = src.unit;
+  std::vector<Edit> out;
+  for (int i : body_nodes(u, NodeKind::BinOp)) {
+    const Node& n = u.node(i);
+    const auto s = swap.find(n.op);
+    if (!n.op_offset || s == swap.end()) continue;
+    const int f = u.ancestor(i, NodeKind::For);
+    if (f >= 0 && u.inside(i, for_parts(u, f).cond)) continue;
+    out.push_back(replace_token(u, *n.op_offset, n.op, s->second, schema_site(u, i)));
+  }
+  return out;
+}
+
+}  // namespace bf::mutators::hls

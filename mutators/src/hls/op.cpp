@@ -1,0 +1,39 @@
+// bugforge mutators — OP: wrong arithmetic or logic operator.
+//
+// Algorithm: every binary or compound-assignment operator in a function body whose operator
+// token is in the file is swapped for its usual confusion partner (+/-, */+, &/|, ^/|, ...).
+// Shifts, comparisons and && / || belong to SHFT, CMP and COND; stream << >> are skipped.
+#include <map>
+
+#include "sites.h"
+
+namespace bf::mutators::hls {
+
+namespace {
+
+const std::map<std::string, std::string>& partners() {
+  static const std::map<std::string, std::string> m = {
+      {"+", "-"},   {"-", "+"},   {"*", "+"},   {"/", "*"},   {"%", "/"},   {"&", "|"},   {"|", "&"},
+      {"^", "|"},   {"+=", "-="}, {"-=", "+="}, {"*=", "+="}, {"&=", "|="}, {"|=", "&="}, {"^=", "|="},
+  };
+  return m;
+}
+
+}  // namespace
+
+std::vector<Edit> generate_op(const Source& src) {
+  const Unit& u = src.unit;
+  std::vector<Edit> out;
+  for (NodeKind k : {NodeKind::BinOp, NodeKind::Assign}) {
+    for (int i : body_nodes(u, k)) {
+      const Node& n = u.node(i);
+      const auto p = partners().find(n.op);
+      if (!n.op_offset || p == partners().end()) continue;
+      if (!n.operands.empty() && is_stream_type(u.node(n.operands[0]).type)) continue;
+      out.push_back(replace_token(u, *n.op_offset, n.op, p->second, schema_site(u, i)));
+    }
+  }
+  return out;
+}
+
+}  // namespace bf::mutators::hls
