@@ -8,6 +8,7 @@ std::unique_ptr<Command> make_designs_command();
 std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_golden_command();
 std::unique_ptr<Command> make_bench_command();
+std::unique_ptr<Command> make_lint_hls_command();
 
 std::vector<std::unique_ptr<Command>> make_commands() {
   std::vector<std::unique_ptr<Command>> cmds;
@@ -15,6 +16,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   cmds.push_back(make_check_command());
   cmds.push_back(make_golden_command());
   cmds.push_back(make_bench_command());
+  cmds.push_back(make_lint_hls_command());
   return cmds;
 }
 
