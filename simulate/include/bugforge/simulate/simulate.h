@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bugforge/core/design.h"
+#include "bugforge/kernels/backend.h"
 #include "bugforge/kernels/kernel.h"
 #include "bugforge/simulate/process.h"
 
@@ -54,9 +55,13 @@ struct Mismatch {
   std::uint64_t seed = 0;   // its seed
   std::string output;       // output tensor name
   std::int64_t index = 0;   // flat element index
+  std::vector<std::int64_t> shape;  // the output's shape, so format() can print C[1][2]
   std::int64_t expected = 0, got = 0;
   std::int64_t cycle = -1;  // RTL: cycle the element was produced; -1 unknown
   std::string detail;       // e.g. "missing output (timeout after 1000000 cycles)"
+  // Oracles without vector sets (testbench, trace): the location that replaces "vector V (seed S),
+  // output O[i]" in format(), e.g. "tb/tb.sv:12" or "trace.csv:7, signal y".
+  std::string where;
   std::string format() const;
 };
 
@@ -82,6 +87,8 @@ struct CheckOptions {
   std::uint64_t seed = 0;  // seeds seed..seed+vectors-1
   BuildOptions build;
   RunOptions run;
+  // Where golden outputs are computed (cached under the build cache dir by kernel/params/seed).
+  kernels::Backend golden_backend = kernels::Backend::automatic;
 };
 
 enum class CheckStatus { Pass, Mismatch, BuildError, Timeout, Crash, Error };
