@@ -12,6 +12,7 @@ PACKAGES=(
   catch2 nlohmann-json3-dev libcli11-dev libfmt-dev libtomlplusplus-dev
   libpugixml-dev libxxhash-dev libcpp-httplib-dev
   valgrind
+  chromium
 )
 
 missing=()

@@ -1,0 +1,372 @@
+// bugforge dataset — the labeler wired to the project's tools (see labeler.h).
+//
+// Algorithm, per design: check the original on the golden vector sets; then for each mutant:
+//   pragma classes (oracle: pragma rule) -> parse the edited source, run the pragma checker;
+//     a finding of the rule that guards that class earns buggy/pragma-rule, silence earns unknown;
+//   every other class -> build and simulate the edited design (simulate/check_design with a source
+//     override; RTL mutants all at once through mutant schemata, dataset/schema_run.h): build
+//     error, mismatch, crash and timeout each earn buggy with that detector;
+//     a mutant that passes runs again on `extra_vectors` further sets; HLS mutants that still pass
+//     run once more built with AddressSanitizer/UBSan (a finding earns buggy/sanitizer, silence
+//     earns equivalent with evidence=vectors); RTL mutants that still pass go, together at the end
+//     of the design, to Yosys (equivalence/check_survivors, one long-lived process per design):
+//     a proof earns equivalent/proof, a counterexample buggy/formal (a testbench escape),
+//     anything else unknown with the solver's reason.
+#include "bugforge/dataset/labeler.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "bugforge/core/diagnostic.h"
+#include "bugforge/core/hash.h"
+#include "bugforge/dataset/schema_run.h"
+#include "bugforge/equivalence/equivalence.h"
+#include "bugforge/mutators/bug_class.h"
+#include "bugforge/mutators/hls_mutator.h"
+#include "bugforge/mutators/hls_pragma.h"
+#include "bugforge/mutators/hls_unit.h"
+#include "bugforge/mutators/rtl.h"
+#include "bugforge/simulate/simulate.h"
+
+namespace bf::dataset {
+
+namespace fs = std::filesystem;
+using mutators::Mutant;
+
+nlohmann::json GenSettings::to_json() const {
+  return {{"seed", seed}, {"per_design", per_design}, {"classes", classes}, {"vectors", vectors},
+          {"extra_vectors", extra_vectors}, {"timeout", timeout}, {"formal_budget", formal_budget}};
+}
+
+namespace {
+
+double since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw Error("BF-DS-010", fmt::format("cannot read '{}'", p.string()));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// First line of `TOOL --version`, run once per process.
+std::string tool_version(const std::string& tool) {
+  sim::Limits l;
+  l.wall_seconds = 20;
+  const auto r = sim::run_process({tool, "--version"}, l);
+  const std::string out = r.out.empty() ? r.err : r.out;
+  return r.ok() ? out.substr(0, out.find('\n')) : "unavailable";
+}
+
+const nlohmann::json& tools_for(Language lang) {
+  static const nlohmann::json rtl = {{"verilator", tool_version("verilator")}};
+  static const nlohmann::json hls = {{"c++", tool_version("c++")}, {"libclang", "pragma checker"}};
+  return lang == Language::Verilog ? rtl : hls;
+}
+
+std::string log_excerpt(const std::string& log, std::size_t max_lines = 12) {
+  std::istringstream in(log);
+  std::string line, out;
+  std::size_t n = 0;
+  while (n < max_lines && std::getline(in, line)) {
+    if (line.find("rror") == std::string::npos && n == 0) continue;  // start at the first error
+    out += line + "\n";
+    ++n;
+  }
+  return out.empty() ? log.substr(0, 2000) : out;
+}
+
+std::vector<std::uint64_t> seeds(std::uint64_t first, std::size_t n) {
+  std::vector<std::uint64_t> s(n);
+  for (std::size_t i = 0; i < n; ++i) s[i] = first + i;
+  return s;
+}
+
+nlohmann::json mismatch_json(const sim::Mismatch& m) {
+  return {{"kind", "mismatch"}, {"vector", m.vector}, {"seed", m.seed}, {"output", m.output},
+          {"index", m.index}, {"expected", m.expected}, {"got", m.got}, {"cycle", m.cycle},
+          {"detail", m.detail}, {"text", m.format()}};
+}
+
+// Buggy verdicts from a failed check; nullopt when it passed.
+std::optional<Verdict> failure(const sim::CheckResult& r) {
+  Verdict v;
+  v.label = Label::Buggy;
+  switch (r.status) {
+    case sim::CheckStatus::Pass: return std::nullopt;
+    case sim::CheckStatus::BuildError:
+      v.detected_by = "build";
+      v.symptom = {{"kind", "build"}, {"file", r.build.error_file}, {"line", r.build.error_line},
+                   {"log", log_excerpt(r.build.log)}};
+      break;
+    case sim::CheckStatus::Mismatch:
+      v.detected_by = "sim";
+      v.symptom = r.mismatch ? mismatch_json(*r.mismatch) : nlohmann::json{{"kind", "mismatch"}, {"text", r.message}};
+      break;
+    case sim::CheckStatus::Timeout:
+      v.detected_by = "timeout";
+      v.symptom = {{"kind", "timeout"}, {"detail", r.message}};
+      break;
+    case sim::CheckStatus::Crash:
+    case sim::CheckStatus::Error:
+      v.detected_by = "crash";
+      v.symptom = {{"kind", "crash"}, {"detail", r.message}, {"log", log_excerpt(r.run.log)}};
+      break;
+  }
+  v.evidence = v.detected_by;
+  return v;
+}
+
+class ToolLabeler final : public Labeler {
+ public:
+  std::string name() const override { return "tools-v1"; }
+
+  std::vector<Mutant> propose(const Design& d, const GenSettings& s, double& seconds) override {
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto classes = classes_for(d, s);
+    if (!s.classes.empty() && classes.empty()) return {};  // none of the chosen classes applies here
+    std::vector<Mutant> out;
+    if (d.language == Language::Verilog) {
+      mutators::RtlMutateOptions o;
+      o.classes = classes;
+      o.seed = s.seed;
+      o.limit = s.per_design;
+      out = mutators::mutate_rtl(d, o);
+    } else {
+      mutators::HlsMutateOptions o;
+      o.classes = classes;
+      out = sample(mutators::mutate_hls(d, o), s);
+    }
+    seconds = since(t0);
+    return out;
+  }
+
+  bool label(const Design& d, const std::vector<Mutant>& mutants, const GenSettings& s, const Emit& emit) override {
+    Verdict original = run_sim(d, {}, s, Mutant{});
+    const bool ok = original.label != Label::Buggy;
+    if (ok) {
+      original.label = Label::Clean;
+      original.evidence = "original";
+      original.symptom = {{"kind", "none"}};
+    }
+    emit(Mutant{}, original);
+    if (!ok) return false;
+    std::vector<std::pair<Mutant, Verdict>> survivors;
+    const auto sims = simulate_rtl(d, mutants, s);  // RTL: one schema build for all (schema_run.h)
+    for (const auto& m : mutants) {
+      const auto sim = sims.find(m.id);
+      Verdict v = sim != sims.end() ? sim_verdict(d, sim->second, s) : label_one(d, m, s);
+      if (d.language == Language::Verilog && v.label == Label::Unknown) survivors.emplace_back(m, std::move(v));
+      else emit(m, v);
+    }
+    if (!survivors.empty() && s.formal_budget > 0) run_formal(d, s, survivors, emit);
+    else for (const auto& [m, v] : survivors) emit(m, v);  // formal_budget 0: no formal step
+    return true;
+  }
+
+ private:
+  static std::vector<std::string> classes_for(const Design& d, const GenSettings& s) {
+    const auto lang = d.language == Language::Verilog ? mutators::Lang::Rtl : mutators::Lang::Hls;
+    std::vector<std::string> out;
+    for (const auto& c : s.classes)
+      if (const auto* bc = mutators::find_bug_class(c); bc && mutators::applies_to(*bc, lang)) out.push_back(c);
+    return out;
+  }
+
+  // HLS generators give every site; keep a seeded, even spread of `per_design` of them.
+  static std::vector<Mutant> sample(std::vector<Mutant> all, const GenSettings& s) {
+    if (s.per_design == 0 || all.size() <= s.per_design) return all;
+    auto key = [&](const Mutant& m) {
+      return Hasher().add(static_cast<std::int64_t>(s.seed)).add(m.file).add(static_cast<std::int64_t>(m.offset))
+          .add(m.replacement).digest();
+    };
+    std::stable_sort(all.begin(), all.end(), [&](const Mutant& a, const Mutant& b) { return key(a) < key(b); });
+    all.resize(s.per_design);
+    std::stable_sort(all.begin(), all.end(), [](const Mutant& a, const Mutant& b) { return a.id < b.id; });
+    return all;
+  }
+
+  Verdict label_one(const Design& d, const Mutant& m, const GenSettings& s) const {
+    const auto* cls = mutators::find_bug_class(m.bug_class);
+    if (cls && cls->oracle == mutators::Oracle::PragmaRule) return run_pragma(d, m);
+    const std::string path = (fs::path(d.dir) / m.file).string();
+    const std::vector<std::pair<std::string, std::string>> overrides = {{path, mutators::apply_mutant(read_text(path), m)}};
+    Verdict v = run_sim(d, overrides, s, m);
+    if (v.label != Label::Unknown) return v;
+    return d.language == Language::HlsCpp ? run_sanitizer(d, overrides, s, std::move(v)) : v;
+  }
+
+  // RTL mutants are simulated through mutant schemata; other languages one build per mutant.
+  static std::map<std::uint32_t, MutantSim> simulate_rtl(const Design& d, const std::vector<Mutant>& ms,
+                                                         const GenSettings& s) {
+    std::map<std::uint32_t, MutantSim> out;
+    if (d.language != Language::Verilog || ms.empty()) return out;
+    SchemaRunOptions o;
+    o.vectors = s.vectors;
+    o.seed = s.seed;
+    o.extra_vectors = s.extra_vectors;
+    o.timeout = s.timeout;
+    for (auto& r : simulate_mutants(d, ms, o).sims) out.emplace(r.id, std::move(r));
+    return out;
+  }
+
+  // run_sim's verdict from a schema run's checks (golden sets, then the extra sets).
+  static Verdict sim_verdict(const Design& d, const MutantSim& r, const GenSettings& s) {
+    Verdict v;
+    v.tools = tools_for(d.language);
+    v.golden_seeds = seeds(s.seed, s.vectors);
+    v.timings = {{"build", r.main.build.seconds}, {"sim", r.main.run.seconds}};
+    if (auto f = failure(r.main)) return with_context(std::move(*f), v);
+    if (!r.extra) return finish_pass(std::move(v));
+    const auto extra = seeds(s.seed + s.vectors, s.extra_vectors);
+    v.golden_seeds.insert(v.golden_seeds.end(), extra.begin(), extra.end());
+    v.timings["sim"] = r.main.run.seconds + r.extra->run.seconds;
+    if (auto f = failure(*r.extra)) return with_context(std::move(*f), v);
+    return finish_pass(std::move(v));
+  }
+
+  static sim::CheckOptions check_options(const GenSettings& s, std::size_t vectors, std::uint64_t first) {
+    sim::CheckOptions o;
+    o.vectors = vectors;
+    o.seed = first;
+    o.run.limits.wall_seconds = s.timeout;
+    o.golden_backend = kernels::Backend::cpu;
+    return o;
+  }
+
+  // Golden vectors, then the extra ones; Unknown (with evidence=vectors) when both pass.
+  static Verdict run_sim(const Design& d, const std::vector<std::pair<std::string, std::string>>& overrides,
+                         const GenSettings& s, const Mutant&) {
+    Verdict v;
+    v.tools = tools_for(d.language);
+    auto o = check_options(s, s.vectors, s.seed);
+    o.build.source_overrides = overrides;
+    const auto r = sim::check_design(d, o);
+    v.golden_seeds = seeds(s.seed, s.vectors);
+    v.timings = {{"build", r.build.seconds}, {"sim", r.run.seconds}};
+    if (auto f = failure(r)) return with_context(std::move(*f), v);
+    if (s.extra_vectors == 0 || overrides.empty()) return finish_pass(std::move(v));
+    auto x = check_options(s, s.extra_vectors, s.seed + s.vectors);
+    x.build.source_overrides = overrides;
+    const auto rx = sim::check_design(d, x);
+    const auto extra = seeds(s.seed + s.vectors, s.extra_vectors);
+    v.golden_seeds.insert(v.golden_seeds.end(), extra.begin(), extra.end());
+    v.timings["sim"] = r.run.seconds + rx.run.seconds;
+    if (auto f = failure(rx)) return with_context(std::move(*f), v);
+    return finish_pass(std::move(v));
+  }
+
+  static Verdict with_context(Verdict failed, const Verdict& ctx) {
+    failed.tools = ctx.tools;
+    failed.timings = ctx.timings;
+    failed.golden_seeds = ctx.golden_seeds;
+    return failed;
+  }
+
+  static Verdict finish_pass(Verdict v) {
+    v.label = Label::Unknown;
+    v.evidence = "vectors";
+    v.symptom = {{"kind", "none"}, {"detail", fmt::format("passes {} vector sets", v.golden_seeds.size())}};
+    return v;
+  }
+
+  // A mutant that passed every vector set, rebuilt with sanitizers: the last chance to see it.
+  static Verdict run_sanitizer(const Design& d, const std::vector<std::pair<std::string, std::string>>& overrides,
+                               const GenSettings& s, Verdict passed) {
+    auto o = check_options(s, s.vectors, s.seed);
+    o.build.source_overrides = overrides;
+    o.build.extra_flags = {"-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-g"};
+    o.run.limits.memory_bytes = 0;  // ASan reserves terabytes of address space
+    const auto r = sim::check_design(d, o);
+    passed.timings["sanitizer"] = r.build.seconds + r.run.seconds;
+    passed.tools["sanitizer"] = "AddressSanitizer+UBSan (c++ -fsanitize=address,undefined)";
+    if (r.status == sim::CheckStatus::Pass) {
+      passed.label = Label::Equivalent;
+      return passed;
+    }
+    passed.label = Label::Buggy;
+    passed.detected_by = r.status == sim::CheckStatus::BuildError ? "build" : "sanitizer";
+    passed.evidence = passed.detected_by;
+    passed.symptom = {{"kind", "sanitizer"}, {"detail", r.message}, {"log", log_excerpt(r.run.log + r.build.log, 16)}};
+    return passed;
+  }
+
+  static void run_formal(const Design& d, const GenSettings& s, std::vector<std::pair<Mutant, Verdict>>& survivors,
+                         const Emit& emit) {
+    std::vector<Mutant> ms;
+    for (const auto& [m, _] : survivors) ms.push_back(m);
+    equivalence::EquivOptions o;
+    o.budget_seconds = s.formal_budget;
+    std::vector<equivalence::Verdict> verdicts;
+    std::string failure;
+    try {
+      verdicts = equivalence::check_survivors(d, ms, o);
+    } catch (const std::exception& e) {
+      failure = e.what();  // the design cannot be prepared: every survivor stays unknown
+    }
+    for (auto& [m, v] : survivors) {
+      const auto f = std::find_if(verdicts.begin(), verdicts.end(), [&](const auto& x) { return x.mutant_id == m.id; });
+      if (f != verdicts.end()) apply_formal(v, *f);
+      else v.symptom = {{"kind", "none"}, {"detail", "formal check not run: " + failure}};
+      emit(m, v);
+    }
+  }
+
+  static void apply_formal(Verdict& v, const equivalence::Verdict& f) {
+    v.timings["formal"] = f.seconds;
+    v.tools["yosys"] = f.tool;
+    switch (f.outcome) {
+      case equivalence::Outcome::Equivalent:
+        v.label = Label::Equivalent;
+        v.evidence = "proof";
+        v.symptom = {{"kind", "none"}, {"detail", f.reason}};
+        break;
+      case equivalence::Outcome::Buggy:
+        v.label = Label::Buggy;
+        v.detected_by = v.evidence = "formal";
+        v.symptom = {{"kind", "counterexample"}, {"detail", f.reason},
+                     {"table", f.trace ? equivalence::format_trace(*f.trace) : ""},
+                     {"replayed", f.replay.reproduced}};
+        break;
+      case equivalence::Outcome::Unknown:
+        v.evidence = "formal-inconclusive";
+        v.symptom = {{"kind", "none"}, {"detail", f.reason}};
+        break;
+    }
+  }
+
+  static Verdict run_pragma(const Design& d, const Mutant& m) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::string path = (fs::path(d.dir) / m.file).string();
+    const auto unit = mutators::hls::Unit::parse(path, mutators::hls::design_parse_options(d),
+                                                 mutators::apply_mutant(read_text(path), m));
+    const auto findings = mutators::hls::check_pragmas(unit, mutators::hls::build_pragma_model(unit));
+    Verdict v;
+    v.tools = {{"pragma-checker", "bugforge hls_pragma"}, {"libclang", "libclang"}};
+    v.timings = {{"pragma", since(t0)}};
+    const auto hit = std::find_if(findings.begin(), findings.end(), [](const auto& f) { return !f.code.empty(); });
+    if (hit == findings.end()) {
+      v.evidence = "pragma-rule";
+      v.symptom = {{"kind", "none"}, {"detail", "no pragma rule fires"}};
+      return v;
+    }
+    v.label = Label::Buggy;
+    v.detected_by = v.evidence = "pragma-rule";
+    v.symptom = {{"kind", "pragma-rule"}, {"rule", hit->code}, {"line", hit->line}, {"message", hit->message}};
+    return v;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Labeler> make_labeler() { return std::make_unique<ToolLabeler>(); }
+
+}  // namespace bf::dataset

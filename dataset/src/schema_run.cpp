@@ -1,0 +1,303 @@
+// bugforge dataset — the schema runner (see schema_run.h).
+//
+// Algorithm:
+//   1. Vector sets for the golden seeds and the extra seeds, their golden outputs, and the
+//      original build's outputs on the golden sets (the reference for every schema's mutant 0).
+//   2. group(ids): make the schema of those mutants; its excluded mutants go to the own-build list.
+//      Build it; on failure split the included ids in halves and recurse (a single mutant whose
+//      schema does not build gets its own build, where Verilator's message becomes its label).
+//      On success run mutant 0 and compare it with the golden outputs and with the original's
+//      outputs and cycles; a difference sends the whole group to own builds with the reason.
+//      Otherwise run every included mutant with `+bf_mutant=K` and judge it like check_design.
+//   3. Own builds: check_design with the mutant applied as a source override.
+//   Oracles without vector sets (testbench, trace) use judge_oracle with the same plusarg.
+#include "bugforge/dataset/schema_run.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "bugforge/core/diagnostic.h"
+#include "bugforge/simulate/oracle.h"
+
+namespace bf::dataset {
+
+namespace {
+
+namespace fs = std::filesystem;
+using mutators::Mutant;
+
+double since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error("BF-SCH-002", fmt::format("schema_run.cpp:{}: expected a readable source", __LINE__), SourceLoc{path});
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string first_line(const std::string& text) {
+  const auto b = text.find_first_not_of("\n ");
+  return b == std::string::npos ? "" : text.substr(b, text.find('\n', b) - b);
+}
+
+struct VectorBatch {
+  std::vector<std::uint64_t> seeds;
+  std::vector<kernels::VectorSet> sets;
+  std::vector<kernels::OutputSet> golden;
+};
+
+class Runner {
+ public:
+  Runner(const Design& d, const SchemaMaker& make, const SchemaRunOptions& opt) : d_(d), make_(make), opt_(opt) {}
+
+  SchemaRun run(const std::vector<Mutant>& mutants) {
+    const auto t0 = std::chrono::steady_clock::now();
+    total_ = mutants.size();
+    for (const auto& m : mutants) by_id_[m.id] = &m;
+    if (sim::uses_vectors(d_)) prepare_vectors();
+    std::vector<std::uint32_t> own;
+    std::map<std::uint32_t, std::string> why;
+    if (opt_.use_schema && make_) {
+      std::vector<std::uint32_t> ids;
+      for (const auto& m : mutants) ids.push_back(m.id);
+      group(ids, why);
+    } else {
+      for (const auto& m : mutants) why[m.id] = "per-mutant build requested";
+    }
+    for (const auto& [id, reason] : why) own_build(*by_id_.at(id), reason);
+    SchemaRun out;
+    for (const auto& m : mutants) out.sims.push_back(std::move(done_.at(m.id)));
+    stats_.mutants = mutants.size();
+    for (const auto& s : out.sims) {
+      const bool pass = s.main.status == sim::CheckStatus::Pass && (!s.extra || s.extra->status == sim::CheckStatus::Pass);
+      ++(pass ? stats_.survived : stats_.killed);
+    }
+    stats_.seconds = since(t0);
+    out.stats = stats_;
+    return out;
+  }
+
+ private:
+  sim::CheckOptions check_options(std::size_t vectors, std::uint64_t first) const {
+    sim::CheckOptions o;
+    o.vectors = vectors;
+    o.seed = first;
+    o.build.cache_dir = opt_.cache_dir;
+    o.run.limits.wall_seconds = opt_.timeout;
+    o.golden_backend = kernels::Backend::cpu;
+    return o;
+  }
+
+  VectorBatch batch(std::size_t n, std::uint64_t first) const {
+    VectorBatch b;
+    const auto& k = kernels::require_kernel(d_.golden.kernel, d_.golden.params);
+    for (std::size_t i = 0; i < n; ++i) {
+      b.seeds.push_back(first + i);
+      b.sets.push_back(kernels::generate_inputs(k, d_.golden.params, b.seeds.back()));
+    }
+    b.golden = sim::golden_outputs(d_, b.seeds, b.sets, check_options(n, first));
+    return b;
+  }
+
+  void prepare_vectors() {
+    main_ = batch(opt_.vectors, opt_.seed);
+    if (opt_.extra_vectors > 0) extra_ = batch(opt_.extra_vectors, opt_.seed + opt_.vectors);
+    if (!opt_.use_schema) return;
+    sim::BuildOptions bo;
+    bo.cache_dir = opt_.cache_dir;
+    const auto b = sim::build_design(d_, bo);
+    if (!b.ok)
+      throw Error("BF-SCH-001", fmt::format("schema_run.cpp:{}: the original of {} does not build: {}", __LINE__,
+                                            d_.name, first_line(b.log)));
+    original_ = sim::run_design(d_, b, main_.sets, run_options(0));
+  }
+
+  sim::RunOptions run_options(std::uint32_t id) const {
+    sim::RunOptions r;
+    r.limits.wall_seconds = opt_.timeout;
+    r.args = {mutators::schema_plusarg(id)};
+    return r;
+  }
+
+  // Schema of `ids`; excluded and unbuildable mutants land in `why` for their own build.
+  void group(const std::vector<std::uint32_t>& ids, std::map<std::uint32_t, std::string>& why) {
+    std::vector<Mutant> ms;
+    for (auto id : ids) ms.push_back(*by_id_.at(id));
+    mutators::Schema s;
+    try {
+      s = make_(ms);
+    } catch (const std::exception& e) {  // the design cannot be parsed: no schema, own builds
+      for (auto id : ids) why[id] = std::string("no schema: ") + e.what();
+      return;
+    }
+    for (std::size_t i = 0; i < s.excluded.size(); ++i) why[s.excluded[i]] = s.excluded_why[i];
+    if (s.included.empty()) return;
+    sim::BuildOptions bo;
+    bo.cache_dir = opt_.cache_dir;
+    bo.source_overrides = s.overrides;
+    const sim::BuildResult b = sim::build_design(d_, bo);
+    ++stats_.schema_builds;
+    stats_.build_seconds += b.seconds;
+    if (!b.ok) return bisect(s.included, b, why);
+    if (const std::string bad = mutant0_problem(b); !bad.empty()) {
+      stats_.schema_problem = bad;
+      for (auto id : s.included) why[id] = "schema mutant 0 differs from the original: " + bad;
+      return;
+    }
+    for (auto id : s.included) run_in_schema(id, b, s.included.size());
+  }
+
+  void bisect(const std::vector<std::uint32_t>& ids, const sim::BuildResult& b, std::map<std::uint32_t, std::string>& why) {
+    ++stats_.schema_build_failures;
+    if (ids.size() == 1) {
+      why[ids[0]] = "its schema does not build: " + first_line(b.log);
+      return;
+    }
+    const auto mid = ids.begin() + static_cast<std::ptrdiff_t>(ids.size() / 2);
+    group(std::vector<std::uint32_t>(ids.begin(), mid), why);
+    group(std::vector<std::uint32_t>(mid, ids.end()), why);
+  }
+
+  // Empty when mutant 0 of the schema behaves as the original; else what differs.
+  std::string mutant0_problem(const sim::BuildResult& b) {
+    if (!sim::uses_vectors(d_)) {
+      auto o = check_options(opt_.vectors, opt_.seed);
+      o.run = run_options(0);
+      const auto r = sim::judge_oracle(d_, b, o);
+      return r.status == sim::CheckStatus::Pass ? "" : r.message;
+    }
+    const sim::RunResult r = sim::run_design(d_, b, main_.sets, run_options(0));
+    stats_.run_seconds += r.seconds;
+    if (r.status != sim::RunStatus::Ok) return "mutant 0 run: " + first_line(r.log);
+    if (const auto m = sim::compare(main_.golden, r, main_.seeds)) return "vs golden: " + m->format();
+    if (const auto m = sim::compare(original_.outputs, r, main_.seeds)) return "vs the original: " + m->format();
+    if (r.cycles != original_.cycles) return "vs the original: outputs appear at different cycles";
+    return "";
+  }
+
+  // Judges one run like check_design does.
+  static sim::CheckResult judge(const sim::RunResult& run, const VectorBatch& v) {
+    sim::CheckResult r;
+    r.run = run;
+    if (run.status == sim::RunStatus::Timeout || run.status == sim::RunStatus::Crash) {
+      r.status = run.status == sim::RunStatus::Timeout ? sim::CheckStatus::Timeout : sim::CheckStatus::Crash;
+      r.message = first_line(run.log).empty() ? "timeout" : first_line(run.log);
+      return r;
+    }
+    r.mismatch = sim::compare(v.golden, run, v.seeds);
+    if (r.mismatch) {
+      r.status = sim::CheckStatus::Mismatch;
+      r.message = r.mismatch->format();
+    } else if (run.status == sim::RunStatus::ProtocolError) {
+      r.status = sim::CheckStatus::Mismatch;  // values agree, but the protocol was broken
+      r.message = "protocol error: " + first_line(run.log);
+    } else {
+      r.status = sim::CheckStatus::Pass;
+      r.message = fmt::format("{} vector sets match", v.seeds.size());
+    }
+    return r;
+  }
+
+  sim::CheckResult run_batch(std::uint32_t id, const sim::BuildResult& b, const VectorBatch& v, std::size_t vectors,
+                             std::uint64_t first) {
+    if (!sim::uses_vectors(d_)) {
+      auto o = check_options(vectors, first);
+      o.run = run_options(id);
+      return sim::judge_oracle(d_, b, o);
+    }
+    try {
+      const auto run = sim::run_design(d_, b, v.sets, run_options(id));
+      stats_.run_seconds += run.seconds;
+      return judge(run, v);
+    } catch (const std::exception& e) {
+      sim::CheckResult r;
+      r.status = sim::CheckStatus::Error;
+      r.message = e.what();
+      return r;
+    }
+  }
+
+  void run_in_schema(std::uint32_t id, const sim::BuildResult& b, std::size_t group_size) {
+    MutantSim s;
+    s.id = id;
+    s.in_schema = true;
+    s.main = run_batch(id, b, main_, opt_.vectors, opt_.seed);
+    s.main.build = b;
+    s.main.build.seconds = b.seconds / static_cast<double>(group_size);  // the build is shared
+    if (s.main.status == sim::CheckStatus::Pass && opt_.extra_vectors > 0)
+      s.extra = run_batch(id, b, extra_, opt_.extra_vectors, opt_.seed + opt_.vectors);
+    ++stats_.in_schema;
+    finish(std::move(s));
+  }
+
+  void own_build(const Mutant& m, const std::string& why) {
+    const std::string path = (fs::path(d_.dir) / m.file).string();
+    auto o = check_options(opt_.vectors, opt_.seed);
+    o.build.source_overrides = {{path, mutators::apply_mutant(read_text(path), m)}};
+    MutantSim s;
+    s.id = m.id;
+    s.own_build_why = why;
+    s.main = sim::check_design(d_, o);
+    stats_.build_seconds += s.main.build.seconds;
+    stats_.run_seconds += s.main.run.seconds;
+    if (s.main.status == sim::CheckStatus::Pass && opt_.extra_vectors > 0) {
+      auto x = check_options(opt_.extra_vectors, opt_.seed + opt_.vectors);
+      x.build.source_overrides = o.build.source_overrides;  // cached: same text, same key
+      s.extra = sim::check_design(d_, x);
+      stats_.run_seconds += s.extra->run.seconds;
+    }
+    ++stats_.own_builds;
+    finish(std::move(s));
+  }
+
+  void finish(MutantSim s) {
+    const auto id = s.id;
+    done_.emplace(id, std::move(s));
+    if (opt_.progress) opt_.progress(done_.size(), total_);
+  }
+
+  const Design& d_;
+  const SchemaMaker& make_;
+  const SchemaRunOptions& opt_;
+  std::map<std::uint32_t, const Mutant*> by_id_;
+  std::map<std::uint32_t, MutantSim> done_;
+  std::size_t total_ = 0;
+  VectorBatch main_, extra_;
+  sim::RunResult original_;
+  SchemaRunStats stats_;
+};
+
+}  // namespace
+
+std::string SchemaRun::dump() const {
+  std::string out;
+  for (const auto& s : sims) {
+    const auto& last = s.extra ? *s.extra : s.main;
+    out += fmt::format("{}\t{}\t{}\t{}\n", s.id, s.in_schema ? "schema" : "own-build: " + s.own_build_why,
+                       sim::check_status_name(last.status), last.message);
+  }
+  return out;
+}
+
+SchemaRun run_schema(const Design& d, const std::vector<Mutant>& mutants, const SchemaMaker& make_schema,
+                     const SchemaRunOptions& opt) {
+  return Runner(d, make_schema, opt).run(mutants);
+}
+
+SchemaRun simulate_mutants(const Design& d, const std::vector<Mutant>& mutants, const SchemaRunOptions& opt) {
+  SchemaMaker make;
+  if (d.language == Language::Verilog)
+    make = [&d](const std::vector<Mutant>& ms) { return mutators::make_rtl_schema(d, ms); };
+  return run_schema(d, mutants, make, opt);
+}
+
+}  // namespace bf::dataset
