@@ -9,6 +9,11 @@ std::unique_ptr<Command> make_check_command();
 std::unique_ptr<Command> make_golden_command();
 std::unique_ptr<Command> make_bench_command();
 std::unique_ptr<Command> make_lint_hls_command();
+std::unique_ptr<Command> make_gen_command();
+std::unique_ptr<Command> make_merge_command();
+std::unique_ptr<Command> make_export_command();
+std::unique_ptr<Command> make_report_command();
+std::unique_ptr<Command> make_show_command();
 
 std::vector<std::unique_ptr<Command>> make_commands() {
   std::vector<std::unique_ptr<Command>> cmds;
@@ -17,6 +22,11 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   cmds.push_back(make_golden_command());
   cmds.push_back(make_bench_command());
   cmds.push_back(make_lint_hls_command());
+  cmds.push_back(make_gen_command());
+  cmds.push_back(make_merge_command());
+  cmds.push_back(make_export_command());
+  cmds.push_back(make_report_command());
+  cmds.push_back(make_show_command());
   return cmds;
 }
 
