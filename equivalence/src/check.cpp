@@ -1,0 +1,262 @@
+// bugforge equivalence — the three-way verdict of a mutant, and the per-design driver.
+//
+// Algorithm: a Checker owns one Yosys session with the original prepared and stashed. Per
+// mutant: refuse clock/asynchronous-reset edits; prepare the mutant; try the induction proof
+// (at most half of the budget: equivalent mutants finish here, buggy ones fail fast); then the
+// bounded search for the rest of the budget; replay a counterexample in Verilator. A step that
+// overruns kills Yosys; the next mutant restarts it and prepares the original again.
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "bugforge/core/diagnostic.h"
+#include "bugforge/equivalence/equivalence.h"
+#include "bugforge/simulate/process.h"
+#include "formal_script.h"
+#include "replay.h"
+#include "yosys_session.h"
+
+namespace bf::equivalence {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error("BF-EQV-004", fmt::format("check.cpp:{}: expected a readable file", __LINE__), SourceLoc{path});
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool has_word(const std::string& text, const std::string& word) {
+  return !word.empty() && std::regex_search(text, std::regex("\\b" + word + "\\b"));
+}
+
+// Asynchronous reset: the reset appears in an edge list of the original.
+bool async_reset(const PairSpec& spec, const RtlSource& src) {
+  if (spec.reset.empty()) return false;
+  const std::regex edge("(posedge|negedge)\\s+" + spec.reset + "\\b");
+  for (const auto& f : src.files)
+    if (std::regex_search(read_file(f), edge)) return true;
+  return false;
+}
+
+// Why an edit cannot be judged by a single-clock cycle model, or "".
+std::string excluded(const std::string& edit, const PairSpec& spec, bool has_async_reset) {
+  if (has_word(edit, "posedge") || has_word(edit, "negedge"))
+    return "edits an edge list (clock or asynchronous-reset wiring): excluded from the cycle-based formal model";
+  if (has_word(edit, spec.clock)) return fmt::format("edits the clock `{}`: excluded from the cycle-based formal model", spec.clock);
+  if (has_async_reset && has_word(edit, spec.reset))
+    return fmt::format("edits the asynchronous reset `{}`: excluded from the cycle-based formal model", spec.reset);
+  return "";
+}
+
+std::string make_temp_dir() {
+  std::string tmpl = (fs::temp_directory_path() / "bf-equiv-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) throw Error("BF-EQV-002", fmt::format("check.cpp:{}: expected to create a temp dir", __LINE__));
+  return tmpl;
+}
+
+}  // namespace
+
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::Equivalent: return "equivalent";
+    case Outcome::Buggy: return "buggy";
+    case Outcome::Unknown: break;
+  }
+  return "unknown";
+}
+
+int default_depth(std::int64_t latency, int reset_cycles) {
+  const auto body = std::clamp<std::int64_t>(2 * latency + 4, 8, 24);
+  return reset_cycles + static_cast<int>(body);
+}
+
+std::string yosys_version() {
+  static const std::string v = [] {
+    sim::Limits l;
+    l.wall_seconds = 30;
+    const auto r = sim::run_process({"yosys", "-V"}, l);
+    if (!r.ok()) throw Error("BF-EQV-001", fmt::format("check.cpp:{}: expected `yosys -V` to run ({})", __LINE__, r.describe()));
+    return r.out.substr(0, r.out.find('\n'));
+  }();
+  return v;
+}
+
+PairSpec pair_spec(const Design& d) {
+  PairSpec s;
+  s.top = d.top;
+  s.parameters = d.parameters;
+  s.clock = d.protocol.clock;
+  s.reset = d.protocol.reset;
+  s.reset_active_low = d.protocol.reset_active_low;
+  s.reset_cycles = d.protocol.reset_cycles;
+  return s;
+}
+
+RtlSource design_source(const Design& d) { return {d.sources, d.include_dirs}; }
+
+struct Checker::Impl {
+  PairSpec spec;
+  RtlSource original;
+  EquivOptions opt;
+  bool async = false;
+  std::string dir;
+  bool own_dir = false;
+  std::unique_ptr<YosysSession> yosys;
+  bool gold_ready = false;
+  int restarts = 0;
+
+  ~Impl() {
+    yosys.reset();
+    if (own_dir) fs::remove_all(dir);
+  }
+
+  StepResult step(const std::string& commands, double seconds) {
+    auto r = yosys->run(commands, seconds);
+    if (!r.completed) {
+      gold_ready = false;
+      ++restarts;
+    }
+    return r;
+  }
+};
+
+Checker::Checker(PairSpec spec, RtlSource original, EquivOptions opt) : impl_(std::make_unique<Impl>()) {
+  impl_->spec = std::move(spec);
+  impl_->original = std::move(original);
+  impl_->opt = std::move(opt);
+  impl_->own_dir = impl_->opt.scratch_dir.empty();
+  impl_->dir = impl_->own_dir ? make_temp_dir() : impl_->opt.scratch_dir;
+  impl_->async = async_reset(impl_->spec, impl_->original);
+  impl_->yosys = std::make_unique<YosysSession>(impl_->dir, impl_->opt.memory_bytes);
+}
+
+Checker::~Checker() = default;
+
+int Checker::restarts() const { return impl_->restarts; }
+
+std::string Checker::prepare() {
+  if (impl_->gold_ready) return "";
+  const auto r = impl_->step(script::prepare(impl_->spec, impl_->original, script::kGold), impl_->opt.budget_seconds);
+  if (r.timed_out) return fmt::format("timeout after {:.1f} s reading the original", r.seconds);
+  if (!r.completed) return "yosys died reading the original";
+  if (const auto e = script::first_error(r.log); !e.empty()) return "original: " + e;
+  impl_->gold_ready = true;
+  return "";
+}
+
+Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::string& edit_text) {
+  const auto t0 = Clock::now();
+  const auto left = [&] { return impl_->opt.budget_seconds - std::chrono::duration<double>(Clock::now() - t0).count(); };
+  Verdict v;
+  v.mutant_id = id;
+  v.tool = yosys_version();
+  const auto finish = [&](Outcome o, std::string evidence, std::string reason) {
+    v.outcome = o;
+    v.evidence = std::move(evidence);
+    v.reason = std::move(reason);
+    v.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    return v;
+  };
+  const auto& spec = impl_->spec;
+  if (auto why = excluded(edit_text, spec, impl_->async); !why.empty()) return finish(Outcome::Unknown, "", why);
+  if (auto why = prepare(); !why.empty()) return finish(Outcome::Unknown, "", why);
+
+  const auto prep = impl_->step(script::prepare(spec, mutant, script::kGate), left());
+  if (!prep.completed) return finish(Outcome::Unknown, "", fmt::format("time budget spent reading the mutant ({:.1f} s)", prep.seconds));
+  if (const auto e = script::first_error(prep.log); !e.empty()) return finish(Outcome::Unknown, "", "mutant: " + e);
+
+  auto proof = impl_->step(script::proof(spec, impl_->opt.induction), left() / 2);
+  auto pr = script::parse_proof(proof.log);
+  if (proof.completed && pr.result != script::ProofResult::Proven && !pr.unproven_internal.empty()) {
+    const auto list = fs::path(impl_->dir) / "blacklist.txt";
+    std::ofstream(list) << fmt::format("{}\n", fmt::join(pr.unproven_internal, "\n"));
+    proof = impl_->step(script::proof(spec, impl_->opt.induction, list.string()), left() / 2);
+    pr = script::parse_proof(proof.log);
+  }
+  if (proof.completed && pr.result == script::ProofResult::Proven)
+    return finish(Outcome::Equivalent, "proof",
+                  fmt::format("equiv_simple/equiv_induct -seq {} proved every $equiv cell; base case holds from reset",
+                              impl_->opt.induction));
+  const std::string proof_note = !proof.completed ? "induction proof ran out of time"
+                                 : pr.detail.empty() ? "induction proof failed" : "induction: " + pr.detail;
+  if (!proof.completed) {  // Yosys was killed: bring both sides back
+    if (!prepare().empty() || !impl_->step(script::prepare(spec, mutant, script::kGate), left()).completed)
+      return finish(Outcome::Unknown, "", proof_note + "; time budget spent");
+  }
+
+  const int depth = impl_->opt.depth > 0 ? impl_->opt.depth : default_depth(0, spec.reset_cycles);
+  const auto bmc = impl_->step(script::bmc(spec, depth, static_cast<int>(left()) - 1), left());
+  if (!bmc.completed) return finish(Outcome::Unknown, "", fmt::format("{}; bounded search to depth {} ran out of time", proof_note, depth));
+  if (const auto e = script::first_error(bmc.log); !e.empty()) return finish(Outcome::Unknown, "", proof_note + "; " + e);
+  auto br = script::parse_bmc(bmc.log, spec);
+  if (br.result == script::BmcResult::InductionProven)
+    return finish(Outcome::Equivalent, "proof", "k-induction on the output miter (sat -tempinduct) from zero state");
+  if (br.result == script::BmcResult::NoneWithinDepth)
+    return finish(Outcome::Unknown, "", fmt::format("no counterexample within {} cycles from reset; {}", depth, proof_note));
+  if (br.result == script::BmcResult::Timeout)
+    return finish(Outcome::Unknown, "", fmt::format("{}; SAT timed out at depth {}", proof_note, depth));
+  v.trace = std::move(br.trace);
+  if (impl_->opt.replay) v.replay = replay_trace(spec, impl_->original, mutant, *v.trace, impl_->opt,
+                                                 std::max(impl_->opt.budget_seconds, 180.0));
+  const std::string how = fmt::format("counterexample at cycle {} (depth {})", v.trace->first_diff_cycle, depth);
+  if (v.replay.ran && !v.replay.reproduced)
+    return finish(Outcome::Unknown, "", "disagreement: " + how + " does not reproduce in Verilator");
+  return finish(Outcome::Buggy, "formal", how + (v.replay.ran ? "; " + v.replay.detail : "; not replayed: " + v.replay.detail));
+}
+
+RtlSource mutant_source(const Design& d, const mutators::Mutant& m, const std::string& scratch_dir) {
+  const std::string file = (fs::path(d.dir) / m.file).lexically_normal().string();
+  const auto text = mutators::apply_mutant(read_file(file), m);
+  const auto path = fs::path(scratch_dir) / fmt::format("m{}", m.id) / fs::path(file).filename();
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+  RtlSource src = design_source(d);
+  for (auto& f : src.files)
+    if (fs::path(f).lexically_normal().string() == file) f = path.string();
+  src.include_dirs.push_back(fs::path(file).parent_path().string());
+  return src;
+}
+
+std::vector<Verdict> check_survivors(const Design& d, const std::vector<mutators::Mutant>& mutants,
+                                     const EquivOptions& opt_in) {
+  EquivOptions opt = opt_in;
+  if (opt.depth <= 0) opt.depth = default_depth(d.latency, d.protocol.reset_cycles);
+  Checker checker(pair_spec(d), design_source(d), opt);
+  if (const auto why = checker.prepare(); !why.empty())
+    throw Error("BF-EQV-003", fmt::format("check.cpp:{}: expected the original of {} to be checkable: {}", __LINE__,
+                                          d.name, why), SourceLoc{d.manifest_path});
+  const std::string scratch = make_temp_dir();
+  std::vector<Verdict> out;
+  for (const auto& m : mutants) {
+    try {
+      out.push_back(checker.check(mutant_source(d, m, scratch), m.id, m.original + "\n" + m.replacement));
+    } catch (const Error& e) {
+      Verdict v;
+      v.mutant_id = m.id;
+      v.reason = e.diagnostic().format();
+      out.push_back(std::move(v));
+    }
+  }
+  fs::remove_all(scratch);
+  return out;
+}
+
+Verdict check_once(const PairSpec& spec, const RtlSource& original, const RtlSource& mutant, const EquivOptions& opt) {
+  Checker checker(spec, original, opt);
+  return checker.check(mutant);
+}
+
+}  // namespace bf::equivalence
