@@ -1,0 +1,116 @@
+// bugforge cli — `bugforge bench label --design D --mutants N --naive K`: seconds per labelled
+// mutant through mutant schemata vs the per-mutant rebuild baseline, in one run.
+//
+// Algorithm: both paths build into one fresh, private cache folder (so that nothing from earlier
+// runs is reused); the original is built there first, which also builds Verilator's runtime
+// library, and that warm-up counts for neither path. Schema path: the runner (schema_run.h) on N
+// mutants, excluded mutants' own builds included. Baseline: every (N/K)-th of those mutants, each
+// with its own build. Both simulate the same golden vector sets. Printed: seconds per mutant for
+// both paths, the in-schema share alone (schema builds and runs over the mutants labelled in
+// schema), and the ratios.
+#include <stdlib.h>
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "bench_label.h"
+#include "bugforge/core/design.h"
+#include "bugforge/core/diagnostic.h"
+#include "bugforge/dataset/schema_run.h"
+#include "bugforge/mutators/rtl.h"
+#include "bugforge/simulate/simulate.h"
+
+namespace bf::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh cache folder, removed on destruction unless kept.
+class FreshCache {
+ public:
+  explicit FreshCache(bool keep) : keep_(keep) {
+    std::string tmpl = (fs::temp_directory_path() / "bugforge-bench-label-XXXXXX").string();
+    if (!mkdtemp(tmpl.data()))
+      throw Error("BF-CLI-BENCH-001", fmt::format("cmd_bench_label.cpp:{}: cannot create {}", __LINE__, tmpl));
+    path_ = tmpl;
+  }
+  ~FreshCache() {
+    std::error_code ec;
+    if (!keep_) fs::remove_all(path_, ec);
+  }
+  FreshCache(const FreshCache&) = delete;
+  FreshCache& operator=(const FreshCache&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  bool keep_;
+};
+
+std::vector<mutators::Mutant> every_nth(const std::vector<mutators::Mutant>& ms, std::size_t k) {
+  std::vector<mutators::Mutant> out;
+  if (k == 0 || ms.empty()) return out;
+  const double step = static_cast<double>(ms.size()) / static_cast<double>(std::min(k, ms.size()));
+  for (double i = 0; out.size() < std::min(k, ms.size()); i += step) out.push_back(ms[static_cast<std::size_t>(i)]);
+  return out;
+}
+
+double per(double seconds, std::size_t n) { return n ? seconds / static_cast<double>(n) : 0; }
+
+}  // namespace
+
+void BenchLabel::setup(CLI::App* sub) {
+  sub->add_option("--design", design_, "design folder or built-in design name")->capture_default_str();
+  sub->add_option("--mutants", mutants_, "mutants for the schema path")->capture_default_str();
+  sub->add_option("--naive", naive_, "mutants for the per-mutant rebuild baseline (a sample)")->capture_default_str();
+  sub->add_option("--vectors", vectors_, "golden vector sets per mutant")->capture_default_str();
+  sub->add_option("--seed", seed_, "mutant sampling and vector seed")->capture_default_str();
+  sub->add_flag("--keep-cache", keep_cache_, "keep the private build cache (its path is printed)");
+}
+
+int BenchLabel::run() const {
+  const Design d = find_design(design_);
+  if (d.language != Language::Verilog)
+    throw Error("BF-CLI-BENCH-002", fmt::format("bench label: {} is not a Verilog design", d.name));
+  mutators::RtlMutateOptions mo;
+  mo.seed = seed_;
+  mo.limit = mutants_;
+  const auto ms = mutators::mutate_rtl(d, mo);
+  const FreshCache cache(keep_cache_);
+  sim::BuildOptions bo;
+  bo.cache_dir = cache.path();
+  const auto warm = sim::build_design(d, bo);
+  if (!warm.ok) throw Error("BF-CLI-BENCH-003", fmt::format("bench label: {} does not build", d.name));
+  dataset::SchemaRunOptions o;
+  o.vectors = vectors_;
+  o.seed = seed_;
+  o.cache_dir = cache.path();
+  const auto schema = dataset::simulate_mutants(d, ms, o);
+  o.use_schema = false;
+  const auto naive = dataset::simulate_mutants(d, every_nth(ms, naive_), o);
+  const auto& s = schema.stats;
+  const double s_per = per(s.seconds, s.mutants), n_per = per(naive.stats.seconds, naive.stats.mutants);
+  // The in-schema share: schema builds and their runs, over the mutants labelled in schema.
+  const double own_share = per(naive.stats.seconds, naive.stats.mutants) * static_cast<double>(s.own_builds);
+  const double in_per = per(std::max(0.0, s.seconds - own_share), s.in_schema);
+  std::cout << fmt::format("bench label {}: {} mutants, {} vector sets, cache {}\n", d.name, ms.size(), vectors_,
+                           cache.path());
+  std::cout << fmt::format("warm-up (original + Verilator runtime): {:.1f} s, not counted\n", warm.seconds);
+  std::cout << fmt::format("schema path   : {:>4} mutants in {:>8.1f} s = {:>8.3f} s/mutant "
+                           "({} in schema, {} own builds, {} schema builds, {} failed; killed {}, survived {})\n",
+                           s.mutants, s.seconds, s_per, s.in_schema, s.own_builds, s.schema_builds,
+                           s.schema_build_failures, s.killed, s.survived);
+  std::cout << fmt::format("  in schema   : {:>4} mutants           ~ {:>8.3f} s/mutant (own builds' share "
+                           "estimated from the baseline)\n", s.in_schema, in_per);
+  std::cout << fmt::format("per-mutant    : {:>4} mutants in {:>8.1f} s = {:>8.3f} s/mutant (killed {}, survived {})\n",
+                           naive.stats.mutants, naive.stats.seconds, n_per, naive.stats.killed, naive.stats.survived);
+  std::cout << fmt::format("ratio (per-mutant / schema path): {:.1f}x; in-schema mutants: {:.1f}x\n",
+                           s_per > 0 ? n_per / s_per : 0.0, in_per > 0 ? n_per / in_per : 0.0);
+  if (!s.schema_problem.empty()) std::cout << "schema problem: " << s.schema_problem << "\n";
+  return 0;
+}
+
+}  // namespace bf::cli

@@ -1,0 +1,211 @@
+// bugforge cli — `bugforge label DESIGN...`: label every mutant of each design by running tools,
+// then print a kill-rate table per design and bug class.
+//
+// Algorithm: for each design, the project's labeler (dataset/labeler.h, the same one `gen` uses)
+// proposes the mutants (capped by --limit, then --per-class by a seeded rank), labels the original
+// and then every mutant (RTL: simulation through mutant schemata, then formal on survivors; HLS:
+// per-mutant builds). Each verdict is counted under (design, class) by label and detector. A
+// design whose original fails is reported and skipped; the run goes on with the next design.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <map>
+
+#include "bugforge/core/design.h"
+#include "bugforge/core/diagnostic.h"
+#include "bugforge/core/hash.h"
+#include "bugforge/dataset/labeler.h"
+#include "bugforge/dataset/progress.h"
+#include "bugforge/mutators/bug_class.h"
+#include "command.h"
+
+namespace bf::cli {
+
+namespace {
+
+using dataset::Label;
+
+struct Tally {
+  std::size_t made = 0, killed = 0, survived = 0, equivalent = 0;
+  std::map<std::string, std::size_t> by_detector;  // build, sim, crash, timeout, formal, ...
+  void add(const dataset::Verdict& v) {
+    ++made;
+    if (v.label == Label::Buggy) {
+      ++killed;
+      ++by_detector[v.detected_by];
+    } else if (v.label == Label::Equivalent) {
+      ++equivalent;
+    } else {
+      ++survived;
+    }
+  }
+  void add(const Tally& t) {
+    made += t.made;
+    killed += t.killed;
+    survived += t.survived;
+    equivalent += t.equivalent;
+    for (const auto& [k, n] : t.by_detector) by_detector[k] += n;
+  }
+  double kill_rate() const { return made ? 100.0 * static_cast<double>(killed) / static_cast<double>(made) : 0; }
+};
+
+const std::vector<std::string> kDetectors = {"build", "sim", "crash", "timeout", "formal", "sanitizer", "pragma-rule"};
+
+std::string row(const std::string& design, const std::string& cls, const Tally& t) {
+  std::string s = fmt::format("{:<18} {:<6} {:>5} {:>6}", design, cls, t.made, t.killed);
+  for (const auto& d : kDetectors) {
+    const auto it = t.by_detector.find(d);
+    s += fmt::format(" {:>7}", it == t.by_detector.end() ? 0 : it->second);
+  }
+  return s + fmt::format(" {:>8} {:>5} {:>6.1f}%\n", t.survived, t.equivalent, t.kill_rate());
+}
+
+std::string header() {
+  std::string s = fmt::format("{:<18} {:<6} {:>5} {:>6}", "design", "class", "made", "killed");
+  for (const auto& d : kDetectors) s += fmt::format(" {:>7}", d == "pragma-rule" ? "pragma" : d);
+  return s + fmt::format(" {:>8} {:>5} {:>7}\n", "survived", "equiv", "kill");
+}
+
+// At most `n` mutants per class, chosen by a seeded hash rank so that the pick is stable.
+std::vector<mutators::Mutant> cap_per_class(std::vector<mutators::Mutant> ms, std::size_t n, std::uint64_t seed) {
+  if (n == 0) return ms;
+  auto rank = [&](const mutators::Mutant& m) {
+    return Hasher().add(static_cast<std::int64_t>(seed)).add(m.file).add(static_cast<std::int64_t>(m.offset))
+        .add(m.replacement).digest();
+  };
+  std::stable_sort(ms.begin(), ms.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+  std::map<std::string, std::size_t> taken;
+  std::erase_if(ms, [&](const auto& m) { return ++taken[m.bug_class] > n; });
+  std::sort(ms.begin(), ms.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return ms;
+}
+
+class LabelCommand final : public Command {
+ public:
+  const char* name() const override { return "label"; }
+  const char* summary() const override { return "Label every mutant of designs by running tools; print kill rates"; }
+  const char* help() const override {
+    return "Labels every mutant of each DESIGN (a design folder or a built-in design name): buggy with the\n"
+           "detector (build, sim, crash, timeout, formal, ...), equivalent, or unknown (survived). RTL\n"
+           "mutants are simulated through mutant schemata (one build for all selectable mutants), then\n"
+           "survivors go to formal equivalence unless --no-formal. Prints a kill-rate table per design\n"
+           "and class, with totals; --json prints every verdict and the table as JSON instead.";
+  }
+  void setup(CLI::App& app) override {
+    app.add_option("designs", designs_, "design folders or built-in design names")->required();
+    app.add_option("--classes", classes_, "comma-separated bug classes (default: all of the design's language)");
+    app.add_option("--seed", settings_.seed, "sampling and vector seed")->capture_default_str();
+    app.add_option("--limit", limit_, "at most N mutants per design (0 = all)")->capture_default_str();
+    app.add_option("--per-class", per_class_, "at most N mutants per class and design (0 = no cap)")->capture_default_str();
+    app.add_option("--vectors", settings_.vectors, "vector sets per simulation")->capture_default_str();
+    app.add_option("--extra-vectors", settings_.extra_vectors, "further sets a passing mutant must pass")->capture_default_str();
+    app.add_option("--timeout", settings_.timeout, "wall seconds per run")->capture_default_str();
+    app.add_flag("--json", json_, "print verdicts and the table as JSON");
+    app.add_flag("--no-formal", no_formal_, "skip formal equivalence of survivors (they stay unknown)");
+  }
+  int execute() override {
+    for (const auto& c : split(classes_)) {
+      if (!mutators::find_bug_class(c))
+        throw Error("BF-CLI-LBL-001", fmt::format("unknown bug class '{}' in --classes", c));
+      settings_.classes.push_back(c);
+    }
+    settings_.per_design = limit_;
+    if (no_formal_) settings_.formal_budget = 0;
+    auto labeler = dataset::make_labeler();
+    std::vector<std::pair<Design, std::vector<mutators::Mutant>>> work;
+    std::size_t total = 0;
+    for (const auto& name : designs_) {
+      const Design d = find_design(name);
+      double seconds = 0;
+      auto ms = cap_per_class(labeler->propose(d, settings_, seconds), per_class_, settings_.seed);
+      total += ms.size();
+      work.emplace_back(d, std::move(ms));
+    }
+    dataset::Progress progress(dataset::progress_mode(false, false), total, 0, std::cerr);
+    bool all_ok = true;
+    for (const auto& [d, ms] : work) all_ok &= label_design(*labeler, d, ms, progress);
+    progress.finish();
+    print();
+    return all_ok ? kOk : kFail;
+  }
+
+ private:
+  static std::vector<std::string> split(const std::string& csv) {
+    std::vector<std::string> out;
+    std::size_t b = 0;
+    while (b <= csv.size() && !csv.empty()) {
+      const auto e = std::min(csv.find(',', b), csv.size());
+      std::string c = csv.substr(b, e - b);
+      std::transform(c.begin(), c.end(), c.begin(), [](unsigned char ch) { return std::toupper(ch); });
+      if (!c.empty()) out.push_back(c);
+      b = e + 1;
+    }
+    return out;
+  }
+
+  bool label_design(dataset::Labeler& labeler, const Design& d, const std::vector<mutators::Mutant>& ms,
+                    dataset::Progress& progress) {
+    const bool ok = labeler.label(d, ms, settings_, [&](const mutators::Mutant& m, const dataset::Verdict& v) {
+      if (m.id == 0) {
+        if (v.label != Label::Clean) progress.note(fmt::format("{}: original does not pass ({}); skipped", d.name, v.detected_by));
+        return;
+      }
+      tallies_[d.name][m.bug_class].add(v);
+      verdicts_.push_back({{"design", d.name}, {"id", m.id}, {"class", m.bug_class}, {"file", m.file},
+                           {"line", m.line}, {"description", m.description}, {"label", dataset::label_name(v.label)},
+                           {"detected_by", v.detected_by}, {"evidence", v.evidence}, {"symptom", v.symptom}});
+      progress.step(fmt::format("{}#{}", d.name, m.id), dataset::label_name(v.label));
+    });
+    if (!ok) failed_.push_back(d.name);
+    return ok;
+  }
+
+  void print() const {
+    Tally all;
+    std::map<std::string, Tally> per_class;
+    std::string table = header();
+    for (const auto& [design, classes] : tallies_) {
+      Tally dt;
+      for (const auto& [cls, t] : classes) {
+        table += row(design, cls, t);
+        dt.add(t);
+        per_class[cls].add(t);
+      }
+      table += row(design, "all", dt);
+      all.add(dt);
+    }
+    for (const auto& [cls, t] : per_class) table += row("TOTAL", cls, t);
+    table += row("TOTAL", "all", all);
+    if (!json_) {
+      std::cout << table;
+      std::cout << fmt::format("{} mutants labelled in {} designs, {} classes; {} killed ({:.1f}%)\n", all.made,
+                               tallies_.size(), per_class.size(), all.killed, all.kill_rate());
+      for (const auto& f : failed_) std::cout << fmt::format("{}: original does not pass; not labelled\n", f);
+      return;
+    }
+    nlohmann::ordered_json summary = nlohmann::ordered_json::object();
+    for (const auto& [cls, t] : per_class)
+      summary[cls] = {{"made", t.made}, {"killed", t.killed}, {"by_detector", t.by_detector},
+                      {"survived", t.survived}, {"equivalent", t.equivalent}, {"kill_rate", t.kill_rate()}};
+    nlohmann::ordered_json out = {{"verdicts", verdicts_}, {"per_class", summary}, {"table", table},
+                                  {"failed_designs", failed_}};
+    std::cout << out.dump(2) << "\n";
+  }
+
+  std::vector<std::string> designs_;
+  std::string classes_;
+  std::size_t limit_ = 0, per_class_ = 0;
+  bool json_ = false, no_formal_ = false;
+  dataset::GenSettings settings_;
+  std::map<std::string, std::map<std::string, Tally>> tallies_;
+  nlohmann::ordered_json verdicts_ = nlohmann::ordered_json::array();
+  std::vector<std::string> failed_;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_label_command() { return std::make_unique<LabelCommand>(); }
+
+}  // namespace bf::cli

@@ -1,0 +1,39 @@
+// bugforge mutators — mutant schemata: many mutants of one design in one build, picked at run time.
+//
+// A schema is a set of source overrides in which every included mutant's edit sits behind a
+// selector read from the plusarg `+bf_mutant=K` (0, or no plusarg, selects the original). Mutants
+// that cannot be selected at run time (schema_ok=false, edits outside any selectable site,
+// overlapping sites) are listed as excluded, each with the reason, and need their own build.
+// The struct is language-neutral so that an HLS schema maker can fill it too.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bugforge/core/design.h"
+#include "bugforge/mutators/mutant.h"
+
+namespace bf::mutators {
+
+struct Schema {
+  std::vector<std::pair<std::string, std::string>> overrides;  // absolute source path -> schema text
+  std::vector<std::uint32_t> included;                          // mutant ids selectable at run time
+  std::vector<std::uint32_t> excluded;                          // need their own build
+  std::vector<std::string> excluded_why;                        // parallel to `excluded`
+  std::size_t sites = 0;                                        // selector-guarded sites written
+};
+
+// The plusarg that selects a mutant in a schema build: "+bf_mutant=K".
+std::string schema_plusarg(std::uint32_t id);
+
+// RTL schema (Verilog): each schema_ok mutant's smallest enclosing procedural statement becomes
+// `if (bf_mut_sel == 32'dK) begin <mutated> end else begin <original> end`, an `if` condition
+// becomes `((bf_mut_sel == 32'dK) ? |(mutated) : |(original))` and a continuous assignment's
+// right-hand side `((bf_mut_sel == 32'dK) ? (mutated) : (original))`. Each module with a site
+// declares the selector right after its header. Throws bf::Error (BF-VLAST-*) when Verilator
+// cannot read the design.
+Schema make_rtl_schema(const Design& d, const std::vector<Mutant>& mutants);
+
+}  // namespace bf::mutators
