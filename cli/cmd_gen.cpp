@@ -45,6 +45,11 @@ class GenCommand final : public Command {
     app.add_option("--classes", classes_, "Comma-separated bug classes (default: all)");
     app.add_option("--vectors", s_.vectors, "Golden vector sets per run")->check(CLI::Range(1, 100000))->capture_default_str();
     app.add_option("--extra-vectors", s_.extra_vectors, "Further vector sets a passing mutant must pass")->capture_default_str();
+    app.add_option("--own-builds", s_.own_builds,
+                   "Per design, at most N mutants that need their own build (no schema; 0 = no cap)")
+        ->capture_default_str();
+    app.add_option("--formal-budget", s_.formal_budget, "Yosys seconds per RTL mutant that passes (0 = no formal)")
+        ->capture_default_str();
     app.add_option("--timeout", s_.timeout, "Wall-time limit per run, seconds")->check(CLI::PositiveNumber)->capture_default_str();
     auto* idx = app.add_option("--shard-index", index_, "This shard's index, 0-based");
     app.add_option("--shard-count", count_, "Number of shards")->check(CLI::Range(1, 1000000));

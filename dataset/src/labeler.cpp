@@ -40,7 +40,8 @@ using mutators::Mutant;
 
 nlohmann::json GenSettings::to_json() const {
   return {{"seed", seed}, {"per_design", per_design}, {"classes", classes}, {"vectors", vectors},
-          {"extra_vectors", extra_vectors}, {"timeout", timeout}, {"formal_budget", formal_budget}};
+          {"extra_vectors", extra_vectors}, {"timeout", timeout}, {"formal_budget", formal_budget},
+          {"own_builds", own_builds}};
 }
 
 namespace {
@@ -146,7 +147,7 @@ class ToolLabeler final : public Labeler {
       out = sample(mutators::mutate_hls(d, o), s);
     }
     seconds = since(t0);
-    return out;
+    return cap_own_builds(std::move(out), d, s);
   }
 
   bool label(const Design& d, const std::vector<Mutant>& mutants, const GenSettings& s, const Emit& emit) override {
@@ -178,6 +179,25 @@ class ToolLabeler final : public Labeler {
     std::vector<std::string> out;
     for (const auto& c : s.classes)
       if (const auto* bc = mutators::find_bug_class(c); bc && mutators::applies_to(*bc, lang)) out.push_back(c);
+    return out;
+  }
+
+  // A mutant that cannot share a build: no schema can select it and no static checker labels it.
+  static bool needs_own_build(const Mutant& m, const Design& d) {
+    const auto* cls = mutators::find_bug_class(m.bug_class);
+    if (cls && cls->oracle == mutators::Oracle::PragmaRule) return false;
+    return d.language != Language::Verilog || !m.schema_ok;
+  }
+
+  // Keeps every cheap mutant and a seeded choice of at most `own_builds` that need their own build.
+  static std::vector<Mutant> cap_own_builds(std::vector<Mutant> all, const Design& d, const GenSettings& s) {
+    if (s.own_builds == 0) return all;
+    std::vector<Mutant> own, out;
+    for (auto& m : all) (needs_own_build(m, d) ? own : out).push_back(std::move(m));
+    GenSettings capped = s;
+    capped.per_design = s.own_builds;
+    for (auto& m : sample(std::move(own), capped)) out.push_back(std::move(m));
+    std::sort(out.begin(), out.end(), [](const Mutant& a, const Mutant& b) { return a.id < b.id; });
     return out;
   }
 
