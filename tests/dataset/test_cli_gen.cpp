@@ -61,7 +61,7 @@ std::size_t stored(const fs::path& db) {
 
 }  // namespace
 
-TEST_CASE("gen killed with SIGKILL resumes to the same part; shards from the environment merge to it",
+TEST_CASE("gen killed with SIGKILL resumes to the same part, and env shards merge to it",
           "[dataset][cli]") {
   Fixture fx;
   const fs::path killed = fx.root / "killed";

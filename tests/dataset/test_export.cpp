@@ -80,7 +80,7 @@ TEST_CASE("chat export writes OpenAI/TRL messages per split", "[dataset]") {
   fs::remove_all(out);
 }
 
-TEST_CASE("detect mixes buggy with clean and equivalent samples; other tasks use buggy ones", "[dataset]") {
+TEST_CASE("detect mixes buggy with clean and equivalent samples, other tasks use buggy ones", "[dataset]") {
   const auto samples = Store::open(merged_db(), false).samples();
   std::map<std::string, std::set<std::string>> seen;
   for (const auto& s : samples)
