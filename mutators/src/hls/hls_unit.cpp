@@ -493,7 +493,8 @@ bool Unit::constant_context(int i) const {
       if (depth == 0) break;
       --depth;
     }
-    if (s == ";" || s == "{" || s == "}") break;
+    // An initialiser, a statement or a closed template argument list lies between us and any '<'.
+    if (s == ";" || s == "{" || s == "}" || s == "=" || (depth == 0 && s == ">")) break;
     if (depth == 0 && s == "<" && t > 0) {
       const std::size_t prev = tokens_[t - 1].offset;
       const bool templ = std::any_of(nodes_.begin(), nodes_.end(), [&](const Node& n) {
