@@ -13,6 +13,7 @@
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/mutators/bug_class.h"
+#include "bugforge/mutators/hls_mutator.h"
 #include "bugforge/mutators/rtl.h"
 #include "command.h"
 
@@ -62,7 +63,7 @@ std::string as_diffs(const std::vector<mutators::Mutant>& ms, const Design& d) {
 class MutateCommand final : public Command {
  public:
   const char* name() const override { return "mutate"; }
-  const char* summary() const override { return "Inject bugs into a Verilog design (sites from Verilator's AST)"; }
+  const char* summary() const override { return "Inject bugs into a design (Verilog: Verilator's AST; HLS C++: libclang)"; }
   const char* help() const override {
     return "Prints mutants of DESIGN (a design folder or a built-in design name) as unified diffs or JSON.\n"
            "Sampling is deterministic from --seed; --limit caps the total, --per-class caps each class.\n"
@@ -80,11 +81,12 @@ class MutateCommand final : public Command {
   int execute() override {
     const Design d = resolve_design(design_);
     mutators::RtlMutateOptions opt;
-    opt.classes = mutators::parse_class_list(classes_, mutators::Lang::Rtl);
+    const bool hls = d.language == Language::HlsCpp;  // HLS C++ sites come from libclang
+    opt.classes = mutators::parse_class_list(classes_, hls ? mutators::Lang::Hls : mutators::Lang::Rtl);
     opt.seed = seed_;
     opt.limit = limit_;
     opt.cap_per_class = per_class_;
-    const auto ms = mutators::mutate_rtl(d, opt);
+    const auto ms = hls ? mutators::mutate_hls(d, opt) : mutators::mutate_rtl(d, opt);
     const std::string text = format_ == "json" ? as_json(ms, d) : as_diffs(ms, d);
     if (output_ == "-") {
       std::cout << text;
