@@ -150,9 +150,9 @@ int Checker::restarts() const { return impl_->restarts; }
 std::string Checker::prepare() {
   if (impl_->gold_ready) return "";
   const auto r = impl_->step(script::prepare(impl_->spec, impl_->original, script::kGold), impl_->opt.budget_seconds);
+  if (const auto e = script::first_error(r.log); !e.empty()) return "original: " + e;
   if (r.timed_out) return fmt::format("timeout after {:.1f} s reading the original", r.seconds);
   if (!r.completed) return "yosys died reading the original";
-  if (const auto e = script::first_error(r.log); !e.empty()) return "original: " + e;
   impl_->gold_ready = true;
   return "";
 }
@@ -175,8 +175,9 @@ Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::str
   if (auto why = prepare(); !why.empty()) return finish(Outcome::Unknown, "", why);
 
   const auto prep = impl_->step(script::prepare(spec, mutant, script::kGate), left());
-  if (!prep.completed) return finish(Outcome::Unknown, "", fmt::format("time budget spent reading the mutant ({:.1f} s)", prep.seconds));
+  // A failed `select -assert-none` ends Yosys even in its shell: the error is the reason.
   if (const auto e = script::first_error(prep.log); !e.empty()) return finish(Outcome::Unknown, "", "mutant: " + e);
+  if (!prep.completed) return finish(Outcome::Unknown, "", fmt::format("time budget spent reading the mutant ({:.1f} s)", prep.seconds));
 
   auto proof = impl_->step(script::proof(spec, impl_->opt.induction), left() / 2);
   auto pr = script::parse_proof(proof.log);

@@ -36,8 +36,6 @@ std::string refusals(const PairSpec& spec) {
   return fmt::format(
       "log BF_STEP blackbox or unknown cell\n"
       "select -assert-none {0}/t:* {0}/t:$* %d\n"
-      "log BF_STEP latch\n"
-      "select -assert-none {0}/t:$dlatch {0}/t:$adlatch {0}/t:$dlatchsr {0}/t:$sr\n"
       "log BF_STEP negative-edge register\n"
       "select -assert-none {0}/r:CLK_POLARITY=0\n"
       "log BF_STEP register clocked by another signal than {1}\n"
@@ -56,7 +54,11 @@ std::string prepare(const PairSpec& spec, const RtlSource& src, const std::strin
       "log BF_STEP read\n{0}\n"
       "log BF_STEP elaborate\n"
       "hierarchy -check -top {1}{2}\n"
-      "proc\nasync2sync\nflatten\nmemory\nopt_clean\n"
+      "proc\nflatten\n"
+      // before async2sync, which would turn a latch into a register
+      "log BF_STEP latch\n"
+      "select -assert-none {1}/t:$dlatch {1}/t:$adlatch {1}/t:$dlatchsr {1}/t:$sr\n"
+      "async2sync\nmemory\nopt_clean\n"
       "setundef -undriven -zero\nsetundef -zero\n"
       "{3}"
       "log BF_STEP stash\n"
