@@ -14,6 +14,7 @@ std::unique_ptr<Command> make_merge_command();
 std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_show_command();
+std::unique_ptr<Command> make_equiv_command();
 
 std::vector<std::unique_ptr<Command>> make_commands() {
   std::vector<std::unique_ptr<Command>> cmds;
@@ -27,6 +28,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   cmds.push_back(make_export_command());
   cmds.push_back(make_report_command());
   cmds.push_back(make_show_command());
+  cmds.push_back(make_equiv_command());
   return cmds;
 }
 
