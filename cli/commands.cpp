@@ -6,6 +6,7 @@ namespace bf::cli {
 
 std::unique_ptr<Command> make_designs_command();
 std::unique_ptr<Command> make_check_command();
+std::unique_ptr<Command> make_init_command();
 std::unique_ptr<Command> make_golden_command();
 std::unique_ptr<Command> make_bench_command();
 std::unique_ptr<Command> make_lint_hls_command();
@@ -20,6 +21,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   std::vector<std::unique_ptr<Command>> cmds;
   cmds.push_back(make_designs_command());
   cmds.push_back(make_check_command());
+  cmds.push_back(make_init_command());
   cmds.push_back(make_golden_command());
   cmds.push_back(make_bench_command());
   cmds.push_back(make_lint_hls_command());

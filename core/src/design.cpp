@@ -4,7 +4,9 @@
 // column); then a small schema walker reads each key with the type it must have. Every error
 // names the manifest, the line of the offending node (or of the enclosing table when the key is
 // missing), the key, and what was expected. Unknown top-level keys are errors too, so a typo
-// such as `soruces` does not silently drop the sources.
+// such as `soruces` does not silently drop the sources. [oracle] (default kind "kernel") decides
+// which of [golden] and [protocol] are required: a testbench or trace oracle needs neither, a
+// reference oracle needs [protocol] and a tensor interface ([golden] or kernel/params in [oracle]).
 #include "bugforge/core/design.h"
 
 #include <fmt/format.h>
@@ -12,6 +14,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <regex>
 #include <set>
 #include <toml++/toml.h>
 
@@ -214,11 +217,71 @@ std::string resolve_existing(const Reader& r, const fs::path& dir, const std::st
   return p.string();
 }
 
-Language read_language(const Reader& r) {
-  const std::string lang = r.str("language");
-  if (lang == "hls-cpp") return Language::HlsCpp;
-  if (lang == "verilog") return Language::Verilog;
-  r.fail(r.node("language"), "BF-TOML-005", "language", "expected \"hls-cpp\" or \"verilog\"");
+Language parse_language(const Reader& r, const std::string& key, const std::string& text) {
+  if (text == "hls-cpp") return Language::HlsCpp;
+  if (text == "verilog") return Language::Verilog;
+  r.fail(r.node(key), "BF-TOML-005", key, "expected \"hls-cpp\" or \"verilog\"");
+}
+
+Language read_language(const Reader& r) { return parse_language(r, "language", r.str("language")); }
+
+void check_regex(const Reader& r, const std::string& key, const std::string& pattern) {
+  try {
+    std::regex re(pattern);
+  } catch (const std::regex_error& e) {
+    r.fail(r.node(key), "BF-TOML-005", key, fmt::format("expected a regular expression ({})", e.what()));
+  }
+}
+
+void read_testbench(const Reader& r, const fs::path& dir, Oracle& o) {
+  r.only_keys({"kind", "sources", "top", "pass", "fail", "output", "expected", "match"});
+  o.pass_pattern = r.str("pass", std::string());
+  o.fail_pattern = r.str("fail", std::string());
+  check_regex(r, "pass", o.pass_pattern);
+  check_regex(r, "fail", o.fail_pattern);
+  o.output = r.str("output", std::string());
+  const std::string expected = r.str("expected", std::string());
+  if (o.output.empty() != expected.empty())
+    r.fail(r.node(o.output.empty() ? "expected" : "output"), "BF-TOML-002", o.output.empty() ? "output" : "expected",
+           "output (the file the testbench writes) and expected (its expected text) go together");
+  if (!expected.empty()) o.expected = resolve_existing(r, dir, expected, "expected");
+  const std::string match = r.str("match", std::string("exact"));
+  if (match != "exact" && match != "x")
+    r.fail(r.node("match"), "BF-TOML-005", "match", "expected \"exact\" or \"x\" (x in expected = don't-care)");
+  o.x_dont_care = match == "x";
+}
+
+// [oracle]; `d` supplies the design's language and receives the interface of a reference oracle.
+Oracle read_oracle(const Reader& r, const fs::path& dir, Design& d) {
+  Oracle o;
+  o.kind = r.str("kind", std::string("kernel"));
+  static const std::set<std::string> kinds = {"kernel", "testbench", "trace", "reference"};
+  if (!kinds.count(o.kind))
+    r.fail(r.node("kind"), "BF-TOML-005", "kind", "expected one of kernel, testbench, trace, reference");
+  if ((o.kind == "testbench" || o.kind == "trace") && d.language != Language::Verilog)
+    r.fail(r.node("kind"), "BF-TOML-005", "kind", fmt::format("a {} oracle needs language = \"verilog\"", o.kind));
+  if (o.kind == "kernel") r.only_keys({"kind"});
+  if (o.kind == "testbench" || o.kind == "reference") {
+    for (const auto& s : r.strings("sources", true)) o.sources.push_back(resolve_existing(r, dir, s, "sources"));
+    if (o.sources.empty()) r.fail(r.node("sources"), "BF-TOML-005", "sources", "expected at least one source file");
+    o.top = r.str("top");
+  }
+  if (o.kind == "testbench") read_testbench(r, dir, o);
+  if (o.kind == "trace") {
+    r.only_keys({"kind", "trace", "clock"});
+    o.trace = resolve_existing(r, dir, r.str("trace"), "trace");
+    o.clock = r.str("clock", o.clock);
+  }
+  if (o.kind == "reference") {
+    r.only_keys({"kind", "sources", "top", "language", "args", "kernel", "params"});
+    o.language = parse_language(r, "language", r.str("language", std::string(language_name(d.language))));
+    o.args = r.strings("args", o.language == Language::HlsCpp);
+    if (r.node("kernel") || r.node("params")) {
+      d.golden.kernel = r.str("kernel");
+      d.golden.params = r.int_table("params", true);
+    }
+  }
+  return o;
 }
 
 }  // namespace
@@ -244,7 +307,7 @@ Design load_design(const std::string& dir_or_manifest) {
 
   const Reader r(manifest.string(), root, "");
   r.only_keys({"name", "family", "language", "top", "sources", "include_dirs", "latency", "description",
-               "parameters", "golden", "protocol"});
+               "parameters", "golden", "protocol", "oracle"});
   Design d;
   d.manifest_path = manifest.string();
   d.dir = manifest.parent_path().string();
@@ -260,13 +323,18 @@ Design load_design(const std::string& dir_or_manifest) {
     d.include_dirs.push_back(resolve_existing(r, d.dir, s, "include_dirs"));
   d.parameters = r.int_table("parameters", false);
 
-  const Reader golden(manifest.string(), *r.subtable("golden", true), "golden.");
-  golden.only_keys({"kernel", "params"});
-  d.golden.kernel = golden.str("kernel");
-  d.golden.params = golden.int_table("params", true);
-
-  const Reader proto(manifest.string(), *r.subtable("protocol", true), "protocol.");
-  d.protocol = read_protocol(proto, d.language);
+  if (const toml::table* t = r.subtable("oracle", false))
+    d.oracle = read_oracle(Reader(manifest.string(), *t, "oracle."), d.dir, d);
+  const bool vectors = d.oracle.kind == "kernel" || d.oracle.kind == "reference";
+  const bool need_golden = d.oracle.kind == "kernel" || (d.oracle.kind == "reference" && d.golden.kernel.empty());
+  if (const toml::table* t = r.subtable("golden", need_golden)) {
+    const Reader golden(manifest.string(), *t, "golden.");
+    golden.only_keys({"kernel", "params"});
+    d.golden.kernel = golden.str("kernel");
+    d.golden.params = golden.int_table("params", true);
+  }
+  if (const toml::table* t = r.subtable("protocol", vectors))
+    d.protocol = read_protocol(Reader(manifest.string(), *t, "protocol."), d.language);
   return d;
 }
 

@@ -168,3 +168,72 @@ TEST_CASE("every built-in design manifest loads", "[design][corpus]") {
   CHECK(scan.errors.empty());
   CHECK(scan.designs.size() >= 10);
 }
+
+namespace {
+
+// kGood's top-level keys with an [oracle] table instead of [golden] and [protocol].
+std::string with_oracle(const std::string& oracle) {
+  const std::string base(kGood);
+  return base.substr(0, base.find("[parameters]")) + oracle;
+}
+
+}  // namespace
+
+TEST_CASE("without [oracle] a design is judged by its golden kernel", "[design][oracle]") {
+  TempDesign t(kGood);
+  CHECK(bf::load_design(t.dir.string()).oracle.kind == "kernel");
+}
+
+TEST_CASE("a testbench or trace oracle needs neither [golden] nor [protocol]", "[design][oracle]") {
+  TempDesign t(with_oracle("[oracle]\nkind = \"testbench\"\nsources = [\"rtl/top.v\"]\ntop = \"tb\"\n"
+                           "pass = \"PASS\"\noutput = \"out.txt\"\nexpected = \"rtl/top.v\"\nmatch = \"x\"\n"));
+  const bf::Design d = bf::load_design(t.dir.string());
+  CHECK(d.oracle.kind == "testbench");
+  CHECK(d.oracle.top == "tb");
+  REQUIRE(d.oracle.sources.size() == 1);
+  CHECK(fs::path(d.oracle.sources[0]).is_absolute());
+  CHECK(d.oracle.pass_pattern == "PASS");
+  CHECK(d.oracle.x_dont_care);
+  CHECK(d.golden.kernel.empty());
+  CHECK(d.protocol.kind.empty());
+  std::ofstream(t.dir / "trace.csv") << "time,clk\n";
+  const auto trace = with_oracle("[oracle]\nkind = \"trace\"\ntrace = \"trace.csv\"\nclock = \"\"\n");
+  std::ofstream(t.dir / "design.toml") << trace;
+  const bf::Design tr = bf::load_design(t.dir.string());
+  CHECK(tr.oracle.kind == "trace");
+  CHECK(tr.oracle.clock.empty());
+}
+
+TEST_CASE("a reference oracle takes its tensor interface from [oracle] or [golden]", "[design][oracle]") {
+  const std::string ref = "[oracle]\nkind = \"reference\"\nlanguage = \"hls-cpp\"\nsources = [\"rtl/top.v\"]\n"
+                          "top = \"ref\"\nargs = [\"A\", \"x\", \"y\"]\nkernel = \"gemv_i8_i32\"\n"
+                          "params = { M = 2, K = 4 }\n\n[protocol]\nkind = \"block\"\n";
+  TempDesign t(with_oracle(ref));
+  const bf::Design d = bf::load_design(t.dir.string());
+  CHECK(d.oracle.language == bf::Language::HlsCpp);
+  CHECK(d.golden.kernel == "gemv_i8_i32");
+  CHECK(d.golden.params.at("M") == 2);
+  CHECK(d.oracle.args.size() == 3);
+  const auto e = load_error(replace(with_oracle(ref), "kernel = \"gemv_i8_i32\"\nparams = { M = 2, K = 4 }\n", ""));
+  CHECK(e.code == "BF-TOML-002");
+  CHECK(e.message.find("'golden'") != std::string::npos);
+}
+
+TEST_CASE("bad [oracle] tables name the key and line", "[design][oracle]") {
+  const auto kind = load_error(with_oracle("[oracle]\nkind = \"oracle\"\n"));
+  CHECK(kind.code == "BF-TOML-005");
+  CHECK(kind.message.find("oracle.kind") != std::string::npos);
+  CHECK(kind.loc.line == 10);
+  const auto trace = load_error(with_oracle("[oracle]\nkind = \"trace\"\ntrace = \"missing.csv\"\n"));
+  CHECK(trace.code == "BF-TOML-006");
+  CHECK(trace.message.find("missing.csv") != std::string::npos);
+  const auto pair = load_error(with_oracle("[oracle]\nkind = \"testbench\"\nsources = [\"rtl/top.v\"]\ntop = \"tb\"\n"
+                                           "output = \"out.txt\"\n"));
+  CHECK(pair.message.find("oracle.expected") != std::string::npos);
+  const auto regex = load_error(with_oracle("[oracle]\nkind = \"testbench\"\nsources = [\"rtl/top.v\"]\ntop = \"tb\"\n"
+                                            "fail = \"(\"\n"));
+  CHECK(regex.message.find("oracle.fail") != std::string::npos);
+  const auto stray = load_error(with_oracle("[oracle]\nkind = \"trace\"\ntrace = \"rtl/top.v\"\ntop = \"x\"\n"));
+  CHECK(stray.code == "BF-TOML-004");
+  CHECK(load_error(kGood + std::string("\n[oracle]\nkind = \"kernel\"\ntop = \"x\"\n")).code == "BF-TOML-004");
+}

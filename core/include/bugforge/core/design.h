@@ -58,6 +58,26 @@ struct Golden {
   Params params;
 };
 
+// How a design is judged ([oracle]; absent = kind "kernel"). Paths are absolute.
+struct Oracle {
+  std::string kind = "kernel";  // "kernel" | "testbench" | "trace" | "reference"
+  // testbench: HDL files compiled after the design's sources, with `top` as the top module.
+  // reference: the other implementation's sources and its top module (verilog) or function (hls-cpp).
+  std::vector<std::string> sources;
+  std::string top;
+  // testbench judges (the exit status and $error/$fatal/assertions always count):
+  std::string pass_pattern, fail_pattern;  // ECMAScript regexes over stdout+stderr; "" = unused
+  std::string output;    // a file the testbench writes, relative to its run folder; "" = none
+  std::string expected;  // the text `output` must have
+  bool x_dont_care = false;  // match = "x": an `x` in `expected` matches any character
+  // trace: the per-cycle CSV and the clock toggled once per cycle ("" = combinational design).
+  std::string trace;
+  std::string clock = "clk";
+  // reference: "verilog" (driven by the design's [protocol]) or "hls-cpp" (C simulation with `args`).
+  Language language = Language::Verilog;
+  std::vector<std::string> args;
+};
+
 struct Design {
   std::string dir;   // absolute folder
   std::string manifest_path;
@@ -66,8 +86,9 @@ struct Design {
   std::vector<std::string> sources;       // absolute paths
   std::vector<std::string> include_dirs;  // absolute paths
   Params parameters;                      // Verilog parameter overrides / HLS -D macros
-  Golden golden;
-  Protocol protocol;
+  Golden golden;  // kind "reference": the tensor interface only (from [oracle] kernel/params or [golden])
+  Protocol protocol;  // kind "testbench" / "trace": kind "" when the manifest has none
+  Oracle oracle;
   std::int64_t latency = 0;  // cycles from input to output (formal depth hint); 0 = unknown
 };
 

@@ -1,0 +1,39 @@
+// bugforge simulate — internal: pieces shared by the oracle implementations (oracle_*.cpp).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bugforge/core/design.h"
+#include "bugforge/simulate/oracle.h"
+#include "oracle_build.h"
+
+namespace bf::sim::oracle {
+
+// A run folder: the requested one (kept), or a fresh temporary one removed on destruction.
+class RunDir {
+ public:
+  explicit RunDir(const std::string& requested);
+  ~RunDir();
+  RunDir(const RunDir&) = delete;
+  RunDir& operator=(const RunDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  bool owned_ = false;
+};
+
+// `path` relative to the design folder when it lies inside it (staged mutant copies map back too).
+std::string design_relative(const Design& d, const std::string& path);
+
+// The last `n` non-empty lines of `text`.
+std::string tail_lines(const std::string& text, std::size_t n);
+
+// Recipes and verdicts of the two kinds without vector sets (oracle_testbench.cpp, oracle_trace.cpp).
+VlRecipe testbench_recipe(const Design& d);
+VlRecipe trace_recipe(const Design& d);
+CheckResult judge_testbench(const Design& d, const BuildResult& b, const CheckOptions& opt);
+CheckResult judge_trace(const Design& d, const BuildResult& b, const CheckOptions& opt);
+
+}  // namespace bf::sim::oracle
