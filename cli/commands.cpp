@@ -10,6 +10,8 @@ std::unique_ptr<Command> make_init_command();
 std::unique_ptr<Command> make_golden_command();
 std::unique_ptr<Command> make_bench_command();
 std::unique_ptr<Command> make_lint_hls_command();
+std::unique_ptr<Command> make_mutate_command();
+std::unique_ptr<Command> make_label_command();
 std::unique_ptr<Command> make_gen_command();
 std::unique_ptr<Command> make_merge_command();
 std::unique_ptr<Command> make_export_command();
@@ -25,6 +27,8 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   cmds.push_back(make_golden_command());
   cmds.push_back(make_bench_command());
   cmds.push_back(make_lint_hls_command());
+  cmds.push_back(make_mutate_command());
+  cmds.push_back(make_label_command());
   cmds.push_back(make_gen_command());
   cmds.push_back(make_merge_command());
   cmds.push_back(make_export_command());
