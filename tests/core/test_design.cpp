@@ -124,7 +124,7 @@ TEST_CASE("a mistyped key names key, line and expectation", "[design]") {
   CHECK(d.message.find("expected an integer") != std::string::npos);
 }
 
-TEST_CASE("an unknown key is an error, not silently ignored", "[design]") {
+TEST_CASE("an unknown key is an error and is not silently ignored", "[design]") {
   const auto d = load_error(replace(kGood, "sources =", "soruces ="));
   CHECK(d.code == "BF-TOML-004");
   CHECK(d.message.find("soruces") != std::string::npos);
