@@ -15,10 +15,10 @@ echo
 echo "== bugforge gen → merge → export → report (the dataset from the built-in designs)"
 out="${BUGFORGE_OUT:-$root/out}"
 jobs="$(nproc 2>/dev/null || echo 2)"
-# Sized for ~15 minutes on 2 cores: RTL mutants share one schema build per design; mutants that
+# Kept small by default (BUGFORGE_PER_DESIGN, BUGFORGE_OWN_BUILDS raise it): RTL mutants share one schema build per design; mutants that
 # need their own build (HLS C++, RTL edits no schema can select) are capped per design.
-"$bf" gen --out "$out/parts" --jobs "$jobs" --seed "${BUGFORGE_SEED:-1}" --per-design "${BUGFORGE_PER_DESIGN:-150}" \
-  --own-builds "${BUGFORGE_OWN_BUILDS:-3}" --formal-budget 5 --vectors 4 --extra-vectors 8 --timeout 10 || true
+"$bf" gen --out "$out/parts" --jobs "$jobs" --seed "${BUGFORGE_SEED:-1}" --per-design "${BUGFORGE_PER_DESIGN:-40}" \
+  --own-builds "${BUGFORGE_OWN_BUILDS:-2}" --formal-budget 5 --vectors 4 --extra-vectors 8 --timeout 10 || true
 "$bf" merge "$out/parts" --out "$out/dataset.db"
 "$bf" export --db "$out/dataset.db" --format hf --task detect --out "$out/hf"
 "$bf" report --db "$out/dataset.db" --html "$out/report.html"
