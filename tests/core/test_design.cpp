@@ -15,7 +15,8 @@ namespace {
 struct TempDesign {
   fs::path dir;
   explicit TempDesign(const std::string& toml) {
-    dir = fs::temp_directory_path() / fs::path("bf_design_" + std::to_string(std::rand()));
+    static int n = 0;
+    dir = fs::temp_directory_path() / ("bf_design_" + std::to_string(n++));
     fs::create_directories(dir / "rtl");
     std::ofstream(dir / "rtl" / "top.v") << "module top(input clk); endmodule\n";
     std::ofstream(dir / "design.toml") << toml;
