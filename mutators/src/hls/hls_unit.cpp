@@ -247,6 +247,9 @@ class UnitBuilder {
     const int self = static_cast<int>(u_.nodes_.size()) - 1;
     decls_.push_back({clang_hashCursor(c), {c, self}});
     if (const auto off = expansion(clang_getCursorLocation(c))) n.name_offset = *off;
+    const CXCursorKind ck = clang_getCursorKind(c);
+    n.templated = ck == CXCursor_FunctionTemplate;
+    n.member = ck == CXCursor_CXXMethod || ck == CXCursor_Constructor;
     CXType t = clang_getCursorType(c);
     n.const_type = clang_isConstQualifiedType(t) != 0;
     const CXTypeKind tk = t.kind;

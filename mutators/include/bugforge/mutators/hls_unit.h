@@ -57,6 +57,8 @@ struct Node {
   std::optional<std::size_t> init_offset;
   std::vector<std::int64_t> dims;  // constant array dimensions (parameters: as written)
   bool pointer_or_ref = false;
+  bool templated = false;     // Function: a function template (or a template's member)
+  bool member = false;        // Function: a method or constructor of a class
   int decl = -1;              // DeclRef/Member: referenced declaration node in this unit
   std::vector<int> operands;  // BinOp/Assign/UnaryOp/Subscript: operand nodes (callee refs removed)
 };

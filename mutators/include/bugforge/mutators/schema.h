@@ -36,4 +36,12 @@ std::string schema_plusarg(std::uint32_t id);
 // cannot read the design.
 Schema make_rtl_schema(const Design& d, const std::vector<Mutant>& mutants);
 
+// HLS C++ schema: every function definition that holds a mutant's whole edit in its body is
+// duplicated once per mutant (renamed `<name>__bf_K`, the mutant applied) and once unmodified
+// (`<name>__bf_0`); a dispatcher with the original signature switches on the harness's global
+// `bf_mutant`. Inclusion is decided here alone (schema_ok is ignored): edits outside a function
+// body, and bodies of templates, members, constexpr, variadic or defaulted-argument functions
+// are excluded with the reason. Throws bf::Error when a source cannot be read or parsed.
+Schema make_hls_schema(const Design& d, const std::vector<Mutant>& mutants);
+
 }  // namespace bf::mutators
