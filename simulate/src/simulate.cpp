@@ -234,7 +234,8 @@ RunResult run_design(const Design& d, const BuildResult& b, const std::vector<ke
   const Scratch scratch(opt.scratch_dir);
   const std::string in = scratch.path() + "/inputs.bin", out = scratch.path() + "/outputs.bin";
   bfrt::write_inputs(in, to_raw_inputs(k, sets));
-  std::vector<std::string> argv{b.executable, in, out};
+  std::vector<std::string> argv = opt.wrapper;
+  argv.insert(argv.end(), {b.executable, in, out});
   argv.insert(argv.end(), opt.args.begin(), opt.args.end());
   const ProcessResult p = run_process(argv, opt.limits, scratch.path());
   RunResult r;

@@ -73,6 +73,7 @@ struct RunOptions {
   Limits limits;
   std::vector<std::string> args;  // extra arguments for the binary (e.g. "+bf_mutant=7")
   std::string scratch_dir;        // empty = a fresh temp dir, removed afterwards
+  std::vector<std::string> wrapper;  // command prefix the binary runs under (e.g. valgrind ...)
 };
 
 RunResult run_design(const Design& d, const BuildResult& b, const std::vector<kernels::VectorSet>& sets,
