@@ -3,11 +3,12 @@
 //
 // Algorithm: both paths build into one fresh, private cache folder (so that nothing from earlier
 // runs is reused); the original is built there first, which also builds Verilator's runtime
-// library, and that warm-up counts for neither path. Schema path: the runner (schema_run.h) on N
-// mutants, excluded mutants' own builds included. Baseline: every (N/K)-th of those mutants, each
-// with its own build. Both simulate the same golden vector sets. Printed: seconds per mutant for
-// both paths, the in-schema share alone (schema builds and runs over the mutants labelled in
-// schema), and the ratios.
+// library, and that warm-up counts for neither path. Verilog and HLS C++ designs alike (HLS
+// mutants of the pragma classes are left out: a static checker labels them, not a simulation).
+// Schema path: the runner (schema_run.h) on N mutants, excluded mutants' own builds included.
+// Baseline: every (N/K)-th of those mutants, each with its own build. Both simulate the same golden vector
+// sets. Printed: seconds per mutant for both paths, the in-schema share alone (schema builds and runs over
+// the mutants labelled in schema), and the ratios.
 #include <stdlib.h>
 
 #include <fmt/format.h>
@@ -19,6 +20,8 @@
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/dataset/schema_run.h"
+#include "bugforge/mutators/bug_class.h"
+#include "bugforge/mutators/hls_mutator.h"
 #include "bugforge/mutators/rtl.h"
 #include "bugforge/simulate/simulate.h"
 
@@ -34,7 +37,8 @@ class FreshCache {
   explicit FreshCache(bool keep) : keep_(keep) {
     std::string tmpl = (fs::temp_directory_path() / "bugforge-bench-label-XXXXXX").string();
     if (!mkdtemp(tmpl.data()))
-      throw Error("BF-CLI-BENCH-001", fmt::format("cmd_bench_label.cpp:{}: cannot create {}", __LINE__, tmpl));
+      throw Error("BF-CLI-BENCH-001",
+                  fmt::format("cmd_bench_label.cpp:{}: cannot create {}", __LINE__, tmpl));
     path_ = tmpl;
   }
   ~FreshCache() {
@@ -54,18 +58,34 @@ std::vector<mutators::Mutant> every_nth(const std::vector<mutators::Mutant>& ms,
   std::vector<mutators::Mutant> out;
   if (k == 0 || ms.empty()) return out;
   const double step = static_cast<double>(ms.size()) / static_cast<double>(std::min(k, ms.size()));
-  for (double i = 0; out.size() < std::min(k, ms.size()); i += step) out.push_back(ms[static_cast<std::size_t>(i)]);
+  for (double i = 0; out.size() < std::min(k, ms.size()); i += step)
+    out.push_back(ms[static_cast<std::size_t>(i)]);
   return out;
 }
 
-double per(double seconds, std::size_t n) { return n ? seconds / static_cast<double>(n) : 0; }
+// N mutants of the design, sampled with the seed; HLS: the classes labelled by simulation.
+std::vector<mutators::Mutant> bench_mutants(const Design& d, std::size_t n, std::uint64_t seed) {
+  mutators::RtlMutateOptions mo;
+  mo.seed = seed;
+  mo.limit = n;
+  if (d.language == Language::Verilog) return mutators::mutate_rtl(d, mo);
+  for (const auto& c : mutators::all_bug_classes())
+    if (mutators::applies_to(c, mutators::Lang::Hls) && c.oracle != mutators::Oracle::PragmaRule)
+      mo.classes.emplace_back(c.code);
+  return mutators::mutate_hls(d, mo);
+}
+
+double per(double seconds, std::size_t n) {
+  return n ? seconds / static_cast<double>(n) : 0;
+}
 
 }  // namespace
 
 void BenchLabel::setup(CLI::App* sub) {
   sub->add_option("--design", design_, "design folder or built-in design name")->capture_default_str();
   sub->add_option("--mutants", mutants_, "mutants for the schema path")->capture_default_str();
-  sub->add_option("--naive", naive_, "mutants for the per-mutant rebuild baseline (a sample)")->capture_default_str();
+  sub->add_option("--naive", naive_, "mutants for the per-mutant rebuild baseline (a sample)")
+      ->capture_default_str();
   sub->add_option("--vectors", vectors_, "golden vector sets per mutant")->capture_default_str();
   sub->add_option("--seed", seed_, "mutant sampling and vector seed")->capture_default_str();
   sub->add_flag("--keep-cache", keep_cache_, "keep the private build cache (its path is printed)");
@@ -73,12 +93,7 @@ void BenchLabel::setup(CLI::App* sub) {
 
 int BenchLabel::run() const {
   const Design d = find_design(design_);
-  if (d.language != Language::Verilog)
-    throw Error("BF-CLI-BENCH-002", fmt::format("bench label: {} is not a Verilog design", d.name));
-  mutators::RtlMutateOptions mo;
-  mo.seed = seed_;
-  mo.limit = mutants_;
-  const auto ms = mutators::mutate_rtl(d, mo);
+  const auto ms = bench_mutants(d, mutants_, seed_);
   const FreshCache cache(keep_cache_);
   sim::BuildOptions bo;
   bo.cache_dir = cache.path();
@@ -96,19 +111,26 @@ int BenchLabel::run() const {
   // The in-schema share: schema builds and their runs, over the mutants labelled in schema.
   const double own_share = per(naive.stats.seconds, naive.stats.mutants) * static_cast<double>(s.own_builds);
   const double in_per = per(std::max(0.0, s.seconds - own_share), s.in_schema);
-  std::cout << fmt::format("bench label {}: {} mutants, {} vector sets, cache {}\n", d.name, ms.size(), vectors_,
-                           cache.path());
-  std::cout << fmt::format("warm-up (original + Verilator runtime): {:.1f} s, not counted\n", warm.seconds);
-  std::cout << fmt::format("schema path   : {:>4} mutants in {:>8.1f} s = {:>8.3f} s/mutant "
-                           "({} in schema, {} own builds, {} schema builds, {} failed; killed {}, survived {})\n",
-                           s.mutants, s.seconds, s_per, s.in_schema, s.own_builds, s.schema_builds,
-                           s.schema_build_failures, s.killed, s.survived);
-  std::cout << fmt::format("  in schema   : {:>4} mutants           ~ {:>8.3f} s/mutant (own builds' share "
-                           "estimated from the baseline)\n", s.in_schema, in_per);
-  std::cout << fmt::format("per-mutant    : {:>4} mutants in {:>8.1f} s = {:>8.3f} s/mutant (killed {}, survived {})\n",
-                           naive.stats.mutants, naive.stats.seconds, n_per, naive.stats.killed, naive.stats.survived);
+  std::cout << fmt::format("bench label {}: {} mutants, {} vector sets, cache {}\n", d.name, ms.size(),
+                           vectors_, cache.path());
+  std::cout << fmt::format("warm-up (original{}): {:.1f} s, not counted\n",
+                           d.language == Language::Verilog ? " + Verilator runtime" : "", warm.seconds);
+  std::cout << fmt::format(
+      "schema path   : {:>4} mutants in {:>8.1f} s = {:>8.3f} s/mutant "
+      "({} in schema, {} own builds, {} schema builds, {} failed; killed {}, survived {})\n",
+      s.mutants, s.seconds, s_per, s.in_schema, s.own_builds, s.schema_builds, s.schema_build_failures,
+      s.killed, s.survived);
+  std::cout << fmt::format(
+      "  in schema   : {:>4} mutants           ~ {:>8.3f} s/mutant (own builds' share "
+      "estimated from the baseline)\n",
+      s.in_schema, in_per);
+  std::cout << fmt::format(
+      "per-mutant    : {:>4} mutants in {:>8.1f} s = {:>8.3f} s/mutant (killed {}, survived {})\n",
+      naive.stats.mutants, naive.stats.seconds, n_per, naive.stats.killed, naive.stats.survived);
   std::cout << fmt::format("ratio (per-mutant / schema path): {:.1f}x; in-schema mutants: {:.1f}x\n",
                            s_per > 0 ? n_per / s_per : 0.0, in_per > 0 ? n_per / in_per : 0.0);
+  std::cout << fmt::format("schema path split: builds {:.1f} s, runs {:.1f} s, the rest (vectors, golden, set-up) "
+                           "{:.1f} s\n", s.build_seconds, s.run_seconds, s.seconds - s.build_seconds - s.run_seconds);
   if (!s.schema_problem.empty()) std::cout << "schema problem: " << s.schema_problem << "\n";
   return 0;
 }

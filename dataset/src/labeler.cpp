@@ -3,15 +3,16 @@
 // Algorithm, per design: check the original on the golden vector sets; then for each mutant:
 //   pragma classes (oracle: pragma rule) -> parse the edited source, run the pragma checker;
 //     a finding of the rule that guards that class earns buggy/pragma-rule, silence earns unknown;
-//   every other class -> build and simulate the edited design (simulate/check_design with a source
-//     override; RTL mutants all at once through mutant schemata, dataset/schema_run.h): build
-//     error, mismatch, crash and timeout each earn buggy with that detector;
+//   every other class -> build and simulate the edited design through mutant schemata
+//     (dataset/schema_run.h: RTL and HLS mutants share one build, excluded ones get their own):
+//     build error, mismatch, crash and timeout each earn buggy with that detector;
 //     a mutant that passes runs again on `extra_vectors` further sets; HLS mutants that still pass
-//     run once more built with AddressSanitizer/UBSan (a finding earns buggy/sanitizer, silence
-//     earns equivalent with evidence=vectors); RTL mutants that still pass go, together at the end
-//     of the design, to Yosys (equivalence/check_survivors, one long-lived process per design):
-//     a proof earns equivalent/proof, a counterexample buggy/formal (a testbench escape),
-//     anything else unknown with the solver's reason.
+//     go, together at the end of the design, to the sanitizer pass (hls_sanitize.h: one ASan+UBSan
+//     schema build, then valgrind memcheck on the plain schema build; a finding earns
+//     buggy/sanitizer, silence equivalent with evidence=vectors); RTL mutants that still pass go, together at
+//     the end of the design, to Yosys (equivalence/check_survivors, one long-lived process per design): a
+//     proof earns equivalent/proof, a counterexample buggy/formal (a testbench escape), anything else unknown
+//     with the solver's reason.
 #include "bugforge/dataset/labeler.h"
 
 #include <fmt/format.h>
@@ -20,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "bugforge/core/diagnostic.h"
@@ -31,7 +33,9 @@
 #include "bugforge/mutators/hls_pragma.h"
 #include "bugforge/mutators/hls_unit.h"
 #include "bugforge/mutators/rtl.h"
+#include "bugforge/mutators/schema.h"
 #include "bugforge/simulate/simulate.h"
+#include "hls_sanitize.h"
 
 namespace bf::dataset {
 
@@ -39,8 +43,13 @@ namespace fs = std::filesystem;
 using mutators::Mutant;
 
 nlohmann::json GenSettings::to_json() const {
-  return {{"seed", seed}, {"per_design", per_design}, {"classes", classes}, {"vectors", vectors},
-          {"extra_vectors", extra_vectors}, {"timeout", timeout}, {"formal_budget", formal_budget},
+  return {{"seed", seed},
+          {"per_design", per_design},
+          {"classes", classes},
+          {"vectors", vectors},
+          {"extra_vectors", extra_vectors},
+          {"timeout", timeout},
+          {"formal_budget", formal_budget},
           {"own_builds", own_builds}};
 }
 
@@ -92,8 +101,8 @@ std::vector<std::uint64_t> seeds(std::uint64_t first, std::size_t n) {
 }
 
 nlohmann::json mismatch_json(const sim::Mismatch& m) {
-  return {{"kind", "mismatch"}, {"vector", m.vector}, {"seed", m.seed}, {"output", m.output},
-          {"index", m.index}, {"expected", m.expected}, {"got", m.got}, {"cycle", m.cycle},
+  return {{"kind", "mismatch"}, {"vector", m.vector},     {"seed", m.seed}, {"output", m.output},
+          {"index", m.index},   {"expected", m.expected}, {"got", m.got},   {"cycle", m.cycle},
           {"detail", m.detail}, {"text", m.format()}};
 }
 
@@ -105,12 +114,15 @@ std::optional<Verdict> failure(const sim::CheckResult& r) {
     case sim::CheckStatus::Pass: return std::nullopt;
     case sim::CheckStatus::BuildError:
       v.detected_by = "build";
-      v.symptom = {{"kind", "build"}, {"file", r.build.error_file}, {"line", r.build.error_line},
+      v.symptom = {{"kind", "build"},
+                   {"file", r.build.error_file},
+                   {"line", r.build.error_line},
                    {"log", log_excerpt(r.build.log)}};
       break;
     case sim::CheckStatus::Mismatch:
       v.detected_by = "sim";
-      v.symptom = r.mismatch ? mismatch_json(*r.mismatch) : nlohmann::json{{"kind", "mismatch"}, {"text", r.message}};
+      v.symptom =
+          r.mismatch ? mismatch_json(*r.mismatch) : nlohmann::json{{"kind", "mismatch"}, {"text", r.message}};
       break;
     case sim::CheckStatus::Timeout:
       v.detected_by = "timeout";
@@ -150,7 +162,8 @@ class ToolLabeler final : public Labeler {
     return cap_own_builds(std::move(out), d, s);
   }
 
-  bool label(const Design& d, const std::vector<Mutant>& mutants, const GenSettings& s, const Emit& emit) override {
+  bool label(const Design& d, const std::vector<Mutant>& mutants, const GenSettings& s,
+             const Emit& emit) override {
     Verdict original = run_sim(d, {}, s, Mutant{});
     const bool ok = original.label != Label::Buggy;
     if (ok) {
@@ -161,15 +174,21 @@ class ToolLabeler final : public Labeler {
     emit(Mutant{}, original);
     if (!ok) return false;
     std::vector<std::pair<Mutant, Verdict>> survivors;
-    const auto sims = simulate_rtl(d, mutants, s);  // RTL: one schema build for all (schema_run.h)
+    const auto sims = simulate_schema(d, mutants, s);  // schema builds shared by many mutants
     for (const auto& m : mutants) {
       const auto sim = sims.find(m.id);
       Verdict v = sim != sims.end() ? sim_verdict(d, sim->second, s) : label_one(d, m, s);
-      if (d.language == Language::Verilog && v.label == Label::Unknown) survivors.emplace_back(m, std::move(v));
-      else emit(m, v);
+      if (v.label == Label::Unknown && !is_pragma(m))
+        survivors.emplace_back(m, std::move(v));
+      else
+        emit(m, v);
     }
-    if (!survivors.empty() && s.formal_budget > 0) run_formal(d, s, survivors, emit);
-    else for (const auto& [m, v] : survivors) emit(m, v);  // formal_budget 0: no formal step
+    if (d.language == Language::HlsCpp)
+      run_sanitizers(d, s, survivors, emit);
+    else if (!survivors.empty() && s.formal_budget > 0)
+      run_formal(d, s, survivors, emit);
+    else
+      for (const auto& [m, v] : survivors) emit(m, v);  // formal_budget 0: no formal step
     return true;
   }
 
@@ -178,22 +197,40 @@ class ToolLabeler final : public Labeler {
     const auto lang = d.language == Language::Verilog ? mutators::Lang::Rtl : mutators::Lang::Hls;
     std::vector<std::string> out;
     for (const auto& c : s.classes)
-      if (const auto* bc = mutators::find_bug_class(c); bc && mutators::applies_to(*bc, lang)) out.push_back(c);
+      if (const auto* bc = mutators::find_bug_class(c); bc && mutators::applies_to(*bc, lang))
+        out.push_back(c);
     return out;
   }
 
-  // A mutant that cannot share a build: no schema can select it and no static checker labels it.
-  static bool needs_own_build(const Mutant& m, const Design& d) {
+  static bool is_pragma(const Mutant& m) {
     const auto* cls = mutators::find_bug_class(m.bug_class);
-    if (cls && cls->oracle == mutators::Oracle::PragmaRule) return false;
-    return d.language != Language::Verilog || !m.schema_ok;
+    return cls && cls->oracle == mutators::Oracle::PragmaRule;
+  }
+
+  // HLS mutants the design's schema can select (one libclang parse per file; none when it fails).
+  static std::set<std::uint32_t> hls_schema_ids(const Design& d, const std::vector<Mutant>& all) {
+    if (d.language != Language::HlsCpp) return {};
+    try {
+      const auto s = mutators::make_hls_schema(d, all);
+      return {s.included.begin(), s.included.end()};
+    } catch (const std::exception&) {
+      return {};
+    }
+  }
+
+  // A mutant that cannot share a build: no schema can select it and no static checker labels it.
+  // HLS: inclusion is decided by make_hls_schema alone (`in_schema`); RTL: by schema_ok.
+  static bool needs_own_build(const Mutant& m, const Design& d, const std::set<std::uint32_t>& in_schema) {
+    if (is_pragma(m)) return false;
+    return d.language == Language::Verilog ? !m.schema_ok : in_schema.count(m.id) == 0;
   }
 
   // Keeps every cheap mutant and a seeded choice of at most `own_builds` that need their own build.
   static std::vector<Mutant> cap_own_builds(std::vector<Mutant> all, const Design& d, const GenSettings& s) {
     if (s.own_builds == 0) return all;
+    const auto in_schema = hls_schema_ids(d, all);
     std::vector<Mutant> own, out;
-    for (auto& m : all) (needs_own_build(m, d) ? own : out).push_back(std::move(m));
+    for (auto& m : all) (needs_own_build(m, d, in_schema) ? own : out).push_back(std::move(m));
     GenSettings capped = s;
     capped.per_design = s.own_builds;
     for (auto& m : sample(std::move(own), capped)) out.push_back(std::move(m));
@@ -205,10 +242,15 @@ class ToolLabeler final : public Labeler {
   static std::vector<Mutant> sample(std::vector<Mutant> all, const GenSettings& s) {
     if (s.per_design == 0 || all.size() <= s.per_design) return all;
     auto key = [&](const Mutant& m) {
-      return Hasher().add(static_cast<std::int64_t>(s.seed)).add(m.file).add(static_cast<std::int64_t>(m.offset))
-          .add(m.replacement).digest();
+      return Hasher()
+          .add(static_cast<std::int64_t>(s.seed))
+          .add(m.file)
+          .add(static_cast<std::int64_t>(m.offset))
+          .add(m.replacement)
+          .digest();
     };
-    std::stable_sort(all.begin(), all.end(), [&](const Mutant& a, const Mutant& b) { return key(a) < key(b); });
+    std::stable_sort(all.begin(), all.end(),
+                     [&](const Mutant& a, const Mutant& b) { return key(a) < key(b); });
     all.resize(s.per_design);
     std::stable_sort(all.begin(), all.end(), [](const Mutant& a, const Mutant& b) { return a.id < b.id; });
     return all;
@@ -218,17 +260,19 @@ class ToolLabeler final : public Labeler {
     const auto* cls = mutators::find_bug_class(m.bug_class);
     if (cls && cls->oracle == mutators::Oracle::PragmaRule) return run_pragma(d, m);
     const std::string path = (fs::path(d.dir) / m.file).string();
-    const std::vector<std::pair<std::string, std::string>> overrides = {{path, mutators::apply_mutant(read_text(path), m)}};
-    Verdict v = run_sim(d, overrides, s, m);
-    if (v.label != Label::Unknown) return v;
-    return d.language == Language::HlsCpp ? run_sanitizer(d, overrides, s, std::move(v)) : v;
+    const std::vector<std::pair<std::string, std::string>> overrides = {
+        {path, mutators::apply_mutant(read_text(path), m)}};
+    return run_sim(d, overrides, s, m);  // HLS survivors then go to the sanitizer pass
   }
 
-  // RTL mutants are simulated through mutant schemata; other languages one build per mutant.
-  static std::map<std::uint32_t, MutantSim> simulate_rtl(const Design& d, const std::vector<Mutant>& ms,
-                                                         const GenSettings& s) {
+  // Every mutant but the pragma classes' goes through mutant schemata (schema_run.h).
+  static std::map<std::uint32_t, MutantSim> simulate_schema(const Design& d, const std::vector<Mutant>& all,
+                                                            const GenSettings& s) {
     std::map<std::uint32_t, MutantSim> out;
-    if (d.language != Language::Verilog || ms.empty()) return out;
+    std::vector<Mutant> ms;
+    std::copy_if(all.begin(), all.end(), std::back_inserter(ms),
+                 [](const Mutant& m) { return !is_pragma(m); });
+    if (ms.empty()) return out;
     SchemaRunOptions o;
     o.vectors = s.vectors;
     o.seed = s.seed;
@@ -298,29 +342,46 @@ class ToolLabeler final : public Labeler {
     return v;
   }
 
-  // A mutant that passed every vector set, rebuilt with sanitizers: the last chance to see it.
-  static Verdict run_sanitizer(const Design& d, const std::vector<std::pair<std::string, std::string>>& overrides,
-                               const GenSettings& s, Verdict passed) {
-    auto o = check_options(s, s.vectors, s.seed);
-    o.build.source_overrides = overrides;
-    o.build.extra_flags = {"-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-g"};
-    o.run.limits.memory_bytes = 0;  // ASan reserves terabytes of address space
-    const auto r = sim::check_design(d, o);
-    passed.timings["sanitizer"] = r.build.seconds + r.run.seconds;
-    passed.tools["sanitizer"] = "AddressSanitizer+UBSan (c++ -fsanitize=address,undefined)";
-    if (r.status == sim::CheckStatus::Pass) {
-      passed.label = Label::Equivalent;
-      return passed;
+  // Survivors of every vector set, run under ASan+UBSan and valgrind: the last chance to see them.
+  static void run_sanitizers(const Design& d, const GenSettings& s,
+                             std::vector<std::pair<Mutant, Verdict>>& survivors, const Emit& emit) {
+    std::vector<Mutant> ms;
+    for (const auto& [m, _] : survivors) ms.push_back(m);
+    SanitizeOptions o;
+    o.vectors = s.vectors;
+    o.seed = s.seed;
+    o.timeout = s.timeout;
+    std::map<std::uint32_t, SanitizerResult> found;
+    std::string failure;
+    try {
+      found = sanitize_hls(d, ms, o);
+    } catch (const std::exception& e) {
+      failure = e.what();  // the pass could not run: the survivors keep their vector evidence
     }
-    passed.label = Label::Buggy;
-    passed.detected_by = r.status == sim::CheckStatus::BuildError ? "build" : "sanitizer";
-    passed.evidence = passed.detected_by;
-    passed.symptom = {{"kind", "sanitizer"}, {"detail", r.message}, {"log", log_excerpt(r.run.log + r.build.log, 16)}};
-    return passed;
+    for (auto& [m, v] : survivors) {
+      const auto f = found.find(m.id);
+      apply_sanitizer(
+          v, f != found.end() ? f->second : SanitizerResult{false, "", "", "", "not run: " + failure});
+      emit(m, v);
+    }
   }
 
-  static void run_formal(const Design& d, const GenSettings& s, std::vector<std::pair<Mutant, Verdict>>& survivors,
-                         const Emit& emit) {
+  static void apply_sanitizer(Verdict& v, const SanitizerResult& r) {
+    v.timings["sanitizer"] = r.seconds;
+    v.tools["sanitizer"] = "AddressSanitizer+UBSan (c++ -fsanitize=address,undefined), valgrind memcheck";
+    if (!r.finding) {
+      v.label = Label::Equivalent;
+      if (!r.note.empty()) v.symptom["sanitizer_note"] = r.note;
+      return;
+    }
+    v.label = Label::Buggy;
+    v.detected_by = v.evidence = "sanitizer";
+    v.symptom = {
+        {"kind", "sanitizer"}, {"tool", r.tool}, {"detail", r.detail}, {"log", log_excerpt(r.log, 16)}};
+  }
+
+  static void run_formal(const Design& d, const GenSettings& s,
+                         std::vector<std::pair<Mutant, Verdict>>& survivors, const Emit& emit) {
     std::vector<Mutant> ms;
     for (const auto& [m, _] : survivors) ms.push_back(m);
     equivalence::EquivOptions o;
@@ -333,9 +394,12 @@ class ToolLabeler final : public Labeler {
       failure = e.what();  // the design cannot be prepared: every survivor stays unknown
     }
     for (auto& [m, v] : survivors) {
-      const auto f = std::find_if(verdicts.begin(), verdicts.end(), [&](const auto& x) { return x.mutant_id == m.id; });
-      if (f != verdicts.end()) apply_formal(v, *f);
-      else v.symptom = {{"kind", "none"}, {"detail", "formal check not run: " + failure}};
+      const auto f =
+          std::find_if(verdicts.begin(), verdicts.end(), [&](const auto& x) { return x.mutant_id == m.id; });
+      if (f != verdicts.end())
+        apply_formal(v, *f);
+      else
+        v.symptom = {{"kind", "none"}, {"detail", "formal check not run: " + failure}};
       emit(m, v);
     }
   }
@@ -352,7 +416,8 @@ class ToolLabeler final : public Labeler {
       case equivalence::Outcome::Buggy:
         v.label = Label::Buggy;
         v.detected_by = v.evidence = "formal";
-        v.symptom = {{"kind", "counterexample"}, {"detail", f.reason},
+        v.symptom = {{"kind", "counterexample"},
+                     {"detail", f.reason},
                      {"table", f.trace ? equivalence::format_trace(*f.trace) : ""},
                      {"replayed", f.replay.reproduced}};
         break;
@@ -372,7 +437,8 @@ class ToolLabeler final : public Labeler {
     Verdict v;
     v.tools = {{"pragma-checker", "bugforge hls_pragma"}, {"libclang", "libclang"}};
     v.timings = {{"pragma", since(t0)}};
-    const auto hit = std::find_if(findings.begin(), findings.end(), [](const auto& f) { return !f.code.empty(); });
+    const auto hit =
+        std::find_if(findings.begin(), findings.end(), [](const auto& f) { return !f.code.empty(); });
     if (hit == findings.end()) {
       v.evidence = "pragma-rule";
       v.symptom = {{"kind", "none"}, {"detail", "no pragma rule fires"}};
@@ -380,13 +446,16 @@ class ToolLabeler final : public Labeler {
     }
     v.label = Label::Buggy;
     v.detected_by = v.evidence = "pragma-rule";
-    v.symptom = {{"kind", "pragma-rule"}, {"rule", hit->code}, {"line", hit->line}, {"message", hit->message}};
+    v.symptom = {
+        {"kind", "pragma-rule"}, {"rule", hit->code}, {"line", hit->line}, {"message", hit->message}};
     return v;
   }
 };
 
 }  // namespace
 
-std::unique_ptr<Labeler> make_labeler() { return std::make_unique<ToolLabeler>(); }
+std::unique_ptr<Labeler> make_labeler() {
+  return std::make_unique<ToolLabeler>();
+}
 
 }  // namespace bf::dataset

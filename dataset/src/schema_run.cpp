@@ -297,6 +297,8 @@ SchemaRun simulate_mutants(const Design& d, const std::vector<Mutant>& mutants, 
   SchemaMaker make;
   if (d.language == Language::Verilog)
     make = [&d](const std::vector<Mutant>& ms) { return mutators::make_rtl_schema(d, ms); };
+  else if (d.language == Language::HlsCpp)
+    make = [&d](const std::vector<Mutant>& ms) { return mutators::make_hls_schema(d, ms); };
   return run_schema(d, mutants, make, opt);
 }
 

@@ -62,8 +62,8 @@ using SchemaMaker = std::function<mutators::Schema(const std::vector<mutators::M
 SchemaRun run_schema(const Design& d, const std::vector<mutators::Mutant>& mutants, const SchemaMaker& make_schema,
                      const SchemaRunOptions& opt);
 
-// run_schema with the design's language's schema maker (Verilog: make_rtl_schema); languages
-// without one simulate every mutant with its own build.
+// run_schema with the design's language's schema maker (Verilog: make_rtl_schema, HLS C++:
+// make_hls_schema); languages without one simulate every mutant with its own build.
 SchemaRun simulate_mutants(const Design& d, const std::vector<mutators::Mutant>& mutants, const SchemaRunOptions& opt);
 
 }  // namespace bf::dataset
