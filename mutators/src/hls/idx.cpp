@@ -2,14 +2,18 @@
 //
 // Algorithm: a two-level subscript a[x][y] with different index texts becomes a[y][x]; an index
 // that is exactly a loop variable becomes the variable of another enclosing loop, and a bit
-// select of an ap_int (operator[]) moves to the neighbouring bit.
+// select of an ap_int (operator[]) moves to the neighbouring bit. An array index that is a
+// variable or an arithmetic expression of them is taken one too low and one too high
+// (`a[i]` -> `a[i - 1]`, `a[tm + i]` -> `a[tm + i + 1]`); a loop variable one too high is OOB's.
 #include "sites.h"
 
 namespace bf::mutators::hls {
 
 namespace {
 
-std::string text(const Unit& u, int i) { return std::string(u.source(u.node(i))); }
+std::string text(const Unit& u, int i) {
+  return std::string(u.source(u.node(i)));
+}
 
 void transpose(const Unit& u, int i, std::vector<Edit>& out) {
   const Node& n = u.node(i);
@@ -37,7 +41,8 @@ void other_loop_var(const Unit& u, int i, std::vector<Edit>& out) {
   for (int f : fors) {
     const int other = for_parts(u, f).var;
     if (other < 0 || other == var) continue;
-    if (const auto e = replace_node(u, strip(u, idx), u.node(other).name, schema_site(u, i))) out.push_back(*e);
+    if (const auto e = replace_node(u, strip(u, idx), u.node(other).name, schema_site(u, i)))
+      out.push_back(*e);
     return;
   }
 }
@@ -50,13 +55,27 @@ void bit_select(const Unit& u, int i, std::vector<Edit>& out) {
   if (const auto e = replace_node(u, idx, "(" + text(u, idx) + " + 1)", schema_site(u, i))) out.push_back(*e);
 }
 
+void off_by_one(const Unit& u, int i, std::vector<Edit>& out) {
+  const Node& n = u.node(i);
+  if (n.operands.size() != 2) return;
+  const std::string& t = u.node(n.operands[0]).type;  // an ap_int bit select is bit_select's
+  if (t.find("ap_") != std::string::npos && t.find_first_of("[*") == std::string::npos) return;
+  const int idx = strip(u, n.operands[1]);
+  const Node& x = u.node(idx);
+  const bool arith = x.kind == NodeKind::BinOp && (x.op == "+" || x.op == "-" || x.op == "*");
+  if (!x.located || x.value || (x.kind != NodeKind::DeclRef && !arith)) return;
+  for (const char* d : {" - 1", " + 1"})
+    if (const auto e = replace_node(u, idx, text(u, idx) + d, schema_site(u, i))) out.push_back(*e);
+}
+
 }  // namespace
 
 std::vector<Edit> generate_idx(const Source& src) {
   const Unit& u = src.unit;
   std::vector<Edit> out;
   for (int i : body_nodes(u, NodeKind::Subscript)) {
-    if (subscript_base(u, i)) continue;  // the outer subscript of a chain handles it
+    off_by_one(u, i, out);
+    if (subscript_base(u, i)) continue;  // the outer subscript of a chain handles the rest
     transpose(u, i, out);
     other_loop_var(u, i, out);
     bit_select(u, i, out);

@@ -2,7 +2,10 @@
 //
 // Algorithm: every binary or compound-assignment operator in a function body whose operator
 // token is in the file is swapped for its usual confusion partner (+/-, */+, &/|, ^/|, ...).
-// Shifts, comparisons and && / || belong to SHFT, CMP and COND; stream << >> are skipped.
+// An addition also becomes `|` (aligned-offset addressing written as an OR, exact only while the
+// bits do not overlap). A compound assignment also becomes a plain `=` (the update forgets the old value, as
+// in an accumulator that is overwritten). Shifts, comparisons and && / || belong to SHFT, CMP and COND;
+// stream << >> are skipped.
 #include <map>
 
 #include "sites.h"
@@ -13,8 +16,8 @@ namespace {
 
 const std::map<std::string, std::string>& partners() {
   static const std::map<std::string, std::string> m = {
-      {"+", "-"},   {"-", "+"},   {"*", "+"},   {"/", "*"},   {"%", "/"},   {"&", "|"},   {"|", "&"},
-      {"^", "|"},   {"+=", "-="}, {"-=", "+="}, {"*=", "+="}, {"&=", "|="}, {"|=", "&="}, {"^=", "|="},
+      {"+", "-"}, {"-", "+"},   {"*", "+"},   {"/", "*"},   {"%", "/"},   {"&", "|"},   {"|", "&"},
+      {"^", "|"}, {"+=", "-="}, {"-=", "+="}, {"*=", "+="}, {"&=", "|="}, {"|=", "&="}, {"^=", "|="},
   };
   return m;
 }
@@ -31,6 +34,8 @@ std::vector<Edit> generate_op(const Source& src) {
       if (!n.op_offset || p == partners().end()) continue;
       if (!n.operands.empty() && is_stream_type(u.node(n.operands[0]).type)) continue;
       out.push_back(replace_token(u, *n.op_offset, n.op, p->second, schema_site(u, i)));
+      if (n.op == "+") out.push_back(replace_token(u, *n.op_offset, "+", "|", schema_site(u, i)));
+      if (k == NodeKind::Assign) out.push_back(replace_token(u, *n.op_offset, n.op, "=", schema_site(u, i)));
     }
   }
   return out;
