@@ -19,3 +19,9 @@ TEST_CASE("hls CMP: loop bounds are left to OOB and INF", "[mutators][hls]") {
   const auto ms = hls_mutants("void f(int* a) { for (int i = 0; i < 4; i++) a[i] = 0; }\n", "CMP");
   CHECK(ms.empty());
 }
+
+TEST_CASE("hls CMP: an ordering is reversed", "[mutators][hls]") {
+  const auto ms = bf::test::hls_mutants("int f(int a, int b) { return a < b ? a : b; }\n", "CMP");
+  CHECK(bf::test::find_mutant(ms, "<", ">"));
+  CHECK(bf::test::find_mutant(ms, "<", "<="));
+}

@@ -35,3 +35,23 @@ TEST_CASE("hls CONST: array sizes cannot be chosen at run time", "[mutators][hls
   REQUIRE(index);
   CHECK(index->schema_ok);
 }
+
+TEST_CASE("hls CONST: a named constant is used one off and a file-scope constant is edited",
+          "[mutators][hls]") {
+  const std::string code = "const int N = 8;\nint f(int i) { return i < N; }\n";
+  const auto ms = hls_mutants(code, "CONST");
+  const auto* use = find_mutant(ms, "N", "(N - 1)");
+  REQUIRE(use);
+  CHECK(apply_mutant(code, *use) == "const int N = 8;\nint f(int i) { return i < (N - 1); }\n");
+  CHECK(find_mutant(ms, "N", "(N + 1)"));
+  const auto* decl = find_mutant(ms, "8", "9");
+  REQUIRE(decl);
+  CHECK(decl->line == 1);
+}
+
+TEST_CASE("hls CONST: a decimal 0 also becomes -1", "[mutators][hls]") {
+  const auto ms =
+      hls_mutants("int f(int n) { int s = 0; for (int i = 0; i < n; i++) s += i; return s; }\n", "CONST");
+  CHECK(find_mutant(ms, "0", "-1"));
+  CHECK(find_mutant(ms, "0", "1"));
+}
