@@ -23,6 +23,8 @@
 //      the selected copy; each run selects one copy per function, so static locals behave as in
 //      the original. `return f(...)` is valid in a void function too. Arguments are forwarded with
 //      static_cast<decltype(p)&&>(p), which leaves references as references and moves values.
+//      `#line` directives give every copy its original line numbers, so compiler, sanitizer and
+//      valgrind reports name the design's lines; the text after the block gets its own back.
 //   `bf_mutant` is the global the C-simulation harness (simulate/runtime/bf_hls_harness.h)
 //   declares before the design's sources and sets from `+bf_mutant=K`.
 #include <fmt/format.h>
@@ -148,17 +150,23 @@ std::string call(const FnSite& s, std::uint32_t id) {
   return fmt::format("return {}({});", copy_name(s, id), args);
 }
 
+std::string line_at(const std::string& text, std::size_t offset) {
+  const auto n = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+  return fmt::format("\n#line {}\n", n + 1);
+}
+
 // Declarations of the copies, the dispatcher under the original header, the copies.
 std::string render_site(const std::string& text, const FnSite& s) {
-  std::string out;
+  const std::string at_begin = line_at(text, s.begin);
+  std::string out = at_begin;
   out += renamed_header(text, s, 0) + ";\n";
   for (const auto* m : s.mutants) out += renamed_header(text, s, m->id) + ";\n";
   out += text.substr(s.begin, s.body - s.begin) + "{\n  switch (::bf_mutant) {\n";
   for (const auto* m : s.mutants) out += fmt::format("    case {}: {}\n", m->id, call(s, m->id));
   out += fmt::format("    default: {}\n  }}\n}}\n", call(s, 0));
-  out += render_copy(text, s, nullptr, 0) + "\n";
-  for (const auto* m : s.mutants) out += render_copy(text, s, m, m->id) + "\n";
-  return out;
+  out += at_begin + render_copy(text, s, nullptr, 0);
+  for (const auto* m : s.mutants) out += at_begin + render_copy(text, s, m, m->id);
+  return out + line_at(text, s.end);
 }
 
 // The file's schema text: every site with mutants replaced by its block, back to front.
