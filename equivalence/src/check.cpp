@@ -217,7 +217,10 @@ Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::str
         Outcome::Equivalent, "proof",
         fmt::format("equiv_simple/equiv_induct -seq {} proved every $equiv cell; base case holds from reset",
                     impl_->opt.induction));
-  const std::string proof_note = !proof.completed    ? "induction proof ran out of time"
+  // An ERROR in some passes (equiv_make on differing ports) ends Yosys: not a timeout.
+  const std::string stopped = "yosys stopped in the induction proof: " + script::first_error(proof.log);
+  const std::string proof_note = proof.timed_out     ? "induction proof ran out of time"
+                                 : !proof.completed  ? stopped
                                  : pr.detail.empty() ? "induction proof failed"
                                                      : "induction: " + pr.detail;
   if (!proof.completed) {  // Yosys was killed: bring both sides back
@@ -242,15 +245,20 @@ Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::str
   if (br.result == script::BmcResult::Timeout)
     return finish(Outcome::Unknown, "", fmt::format("{}; SAT timed out at depth {}", proof_note, depth));
   v.trace = std::move(br.trace);
-  if (impl_->opt.replay)
+  if (impl_->opt.replay) {
+    const auto r0 = Clock::now();
     v.replay = replay_trace(spec, impl_->original, mutant, *v.trace, impl_->opt,
                             std::max(impl_->opt.budget_seconds, 180.0));
+    v.replay.seconds = std::chrono::duration<double>(Clock::now() - r0).count();
+  }
   const std::string how =
       fmt::format("counterexample at cycle {} (depth {})", v.trace->first_diff_cycle, depth);
   if (v.replay.ran && !v.replay.reproduced)
     return finish(Outcome::Unknown, "", "disagreement: " + how + " does not reproduce in Verilator");
   return finish(Outcome::Buggy, "formal",
-                how + (v.replay.ran ? "; " + v.replay.detail : "; not replayed: " + v.replay.detail));
+                how + (v.replay.ran        ? "; " + v.replay.detail
+                       : impl_->opt.replay ? "; not replayed: " + v.replay.detail
+                                           : "; not replayed (replay off)"));
 }
 
 RtlSource mutant_source(const Design& d, const mutators::Mutant& m, const std::string& scratch_dir) {
