@@ -83,7 +83,11 @@ std::string proof(const PairSpec& spec, int induction, const std::string& blackl
                            "log BF_STEP outputs\n"
                            "select -list {0}/o:*\n"
                            "log BF_STEP equiv_make\n"
-                           "equiv_make{5} {0} {1} bf_equiv\nhierarchy -top bf_equiv\ndesign -save bf_pair\n"
+                           "equiv_make{5} {0} {1} bf_equiv\nhierarchy -top bf_equiv\n"
+                           // Exact sharing of the cells both sides compute alike: their $equiv
+                           // cells then compare one signal with itself, proven without SAT.
+                           // gemv_tree_rtl self-check: 19 s -> 3 s of CPU.
+                           "opt_merge\ndesign -save bf_pair\n"
                            "log BF_STEP base\n"
                            "equiv_miter -trigger -undef bf_base bf_equiv\nhierarchy -top bf_base\n"
                            // The miter holds both sides' copies of every cone: merging the identical cells
