@@ -67,6 +67,14 @@ std::string excluded(const std::string& edit, const PairSpec& spec, bool has_asy
   return "";
 }
 
+std::string last_line(const std::string& log) {
+  const auto end = log.find_last_not_of("\n ");
+  if (end == std::string::npos) return "(no output)";
+  const auto begin = log.rfind('\n', end);
+  return log.substr(begin == std::string::npos ? 0 : begin + 1,
+                    end + 1 - (begin == std::string::npos ? 0 : begin + 1));
+}
+
 std::string make_temp_dir() {
   std::string tmpl = (fs::temp_directory_path() / "bf-equiv-XXXXXX").string();
   if (!mkdtemp(tmpl.data()))
@@ -198,9 +206,12 @@ Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::str
   // A failed `select -assert-none` ends Yosys even in its shell: the error is the reason.
   if (const auto e = script::first_error(prep.log); !e.empty())
     return finish(Outcome::Unknown, "", "mutant: " + e);
-  if (!prep.completed)
+  if (!prep.completed)  // died without an ERROR line (a crash): not a timeout
     return finish(Outcome::Unknown, "",
-                  fmt::format("time budget spent reading the mutant ({:.1f} s)", prep.seconds));
+                  prep.timed_out
+                      ? fmt::format("time budget spent reading the mutant ({:.1f} s)", prep.seconds)
+                      : fmt::format("yosys died reading the mutant after {:.1f} s: {}", prep.seconds,
+                                    last_line(prep.log)));
 
   auto proof = impl_->step(script::proof(spec, impl_->opt.induction), left() / 2);
   auto pr = script::parse_proof(proof.log);
