@@ -1,12 +1,11 @@
-// bugforge equiv — formal equivalence of two Verilog files (original vs modified), and
-// `bench equiv` (long-lived Yosys vs one process per mutant).
+// bugforge equiv — formal equivalence of two Verilog files (original vs modified). `bench equiv`
+// lives in cmd_bench_equiv.cpp.
 //
 // Algorithm: read both files (one may be `-`, stdin), build the pair spec from the options
 // (reset auto-detected as `rst_n` active-low or `rst` active-high when not given), run one check
 // (equivalence/equivalence.h: induction proof, bounded search, Verilator replay) and print the
 // verdict: the counterexample as a per-cycle table, as JSON with --json, as VCD with --vcd.
 // Exit 0 equivalent, 1 not equivalent, 2 unknown or error.
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -16,11 +15,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "bench_equiv.h"
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/equivalence/equivalence.h"
-#include "bugforge/mutators/rtl.h"
 #include "command.h"
 
 namespace bf::cli {
@@ -37,14 +34,21 @@ nlohmann::json signals_json(const std::vector<eq::TraceSignal>& sigs) {
 }
 
 nlohmann::json verdict_json(const eq::Verdict& v) {
-  nlohmann::json j = {{"outcome", eq::outcome_name(v.outcome)}, {"evidence", v.evidence}, {"reason", v.reason},
-                      {"seconds", v.seconds}, {"tool", v.tool}};
+  nlohmann::json j = {{"outcome", eq::outcome_name(v.outcome)},
+                      {"evidence", v.evidence},
+                      {"reason", v.reason},
+                      {"seconds", v.seconds},
+                      {"tool", v.tool}};
   if (v.trace) {
-    j["trace"] = {{"cycles", v.trace->cycles}, {"first_diff_cycle", v.trace->first_diff_cycle},
-                  {"inputs", signals_json(v.trace->inputs)}, {"original_outputs", signals_json(v.trace->gold_outputs)},
+    j["trace"] = {{"cycles", v.trace->cycles},
+                  {"first_diff_cycle", v.trace->first_diff_cycle},
+                  {"inputs", signals_json(v.trace->inputs)},
+                  {"original_outputs", signals_json(v.trace->gold_outputs)},
                   {"mutant_outputs", signals_json(v.trace->gate_outputs)}};
-    j["replay"] = {{"ran", v.replay.ran}, {"reproduced", v.replay.reproduced},
-                   {"matches_formal", v.replay.matches_formal}, {"detail", v.replay.detail}};
+    j["replay"] = {{"ran", v.replay.ran},
+                   {"reproduced", v.replay.reproduced},
+                   {"matches_formal", v.replay.matches_formal},
+                   {"detail", v.replay.detail}};
   }
   return j;
 }
@@ -61,7 +65,9 @@ std::string read_text(const std::string& path) {
   return ss.str();
 }
 
-bool has_word(const std::string& text, const std::string& w) { return std::regex_search(text, std::regex("\\b" + w + "\\b")); }
+bool has_word(const std::string& text, const std::string& w) {
+  return std::regex_search(text, std::regex("\\b" + w + "\\b"));
+}
 
 class EquivCommand final : public Command {
  public:
@@ -80,12 +86,15 @@ class EquivCommand final : public Command {
     app.add_option("original", original_, "Original Verilog file (or -)")->required();
     app.add_option("modified", modified_, "Modified Verilog file (or -)")->required();
     app.add_option("--top", spec_.top, "Top module")->required();
-    app.add_option("--depth", opt_.depth, "Cycles searched from reset (bounded search)")->check(CLI::Range(1, 1000));
+    app.add_option("--depth", opt_.depth, "Cycles searched from reset (bounded search)")
+        ->check(CLI::Range(1, 1000));
     app.add_option("--induction", opt_.induction, "equiv_simple/equiv_induct -seq")->check(CLI::Range(1, 64));
     app.add_option("--clock", spec_.clock, "Clock input");
-    app.add_option("--reset", reset_, "Reset input (default: rst_n or rst when ORIGINAL has one; `none` for none)");
+    app.add_option("--reset", reset_,
+                   "Reset input (default: rst_n or rst when ORIGINAL has one; `none` for none)");
     app.add_flag("--reset-active-low", low_, "The reset is active low (default for rst_n)");
-    app.add_option("--reset-cycles", spec_.reset_cycles, "Cycles the reset is held at the start")->check(CLI::Range(0, 64));
+    app.add_option("--reset-cycles", spec_.reset_cycles, "Cycles the reset is held at the start")
+        ->check(CLI::Range(0, 64));
     app.add_option("--timeout", opt_.budget_seconds, "Time budget, seconds")->check(CLI::PositiveNumber);
     app.add_option("--vcd", vcd_, "Write the counterexample as VCD");
     app.add_flag("--no-replay", no_replay_, "Do not replay a counterexample in Verilator");
@@ -102,7 +111,8 @@ class EquivCommand final : public Command {
 
  private:
   int run() {
-    if (original_ == "-" && modified_ == "-") throw Error("BF-EQV-005", "expected at most one file to be `-` (stdin)");
+    if (original_ == "-" && modified_ == "-")
+      throw Error("BF-EQV-005", "expected at most one file to be `-` (stdin)");
     const std::string dir = scratch();
     const auto orig = stage(original_, dir, "original");
     const auto mod = stage(modified_, dir, "modified");
@@ -139,8 +149,10 @@ class EquivCommand final : public Command {
       spec_.reset_active_low = low_;
       return;
     }
-    if (has_word(text, "rst_n")) spec_.reset = "rst_n", spec_.reset_active_low = true;
-    else if (has_word(text, "rst")) spec_.reset = "rst", spec_.reset_active_low = low_;
+    if (has_word(text, "rst_n"))
+      spec_.reset = "rst_n", spec_.reset_active_low = true;
+    else if (has_word(text, "rst"))
+      spec_.reset = "rst", spec_.reset_active_low = low_;
   }
 
   void report(const eq::Verdict& v) const {
@@ -150,10 +162,10 @@ class EquivCommand final : public Command {
       return;
     }
     const char* head = v.outcome == eq::Outcome::Equivalent ? "equivalent"
-                       : v.outcome == eq::Outcome::Buggy     ? "not equivalent"
-                                                             : "unknown";
-    std::cout << fmt::format("{}{}: {} [{:.2f} s, {}]\n", head, v.evidence.empty() ? "" : " (" + v.evidence + ")",
-                             v.reason, v.seconds, v.tool);
+                       : v.outcome == eq::Outcome::Buggy    ? "not equivalent"
+                                                            : "unknown";
+    std::cout << fmt::format("{}{}: {} [{:.2f} s, {}]\n", head,
+                             v.evidence.empty() ? "" : " (" + v.evidence + ")", v.reason, v.seconds, v.tool);
     if (v.trace) std::cout << eq::format_trace(*v.trace);
   }
 
@@ -163,66 +175,10 @@ class EquivCommand final : public Command {
   eq::EquivOptions opt_;
 };
 
-// `bench equiv` state: one subcommand, parsed once per process.
-struct BenchEquiv {
-  std::string design;
-  std::size_t mutants = 8;
-  double timeout = 60;
-};
-BenchEquiv& bench() {
-  static BenchEquiv b;
-  return b;
-}
-
 }  // namespace
 
-CLI::App* setup_bench_equiv(CLI::App& parent) {
-  auto* sub = parent.add_subcommand("equiv", "Formal checks: long-lived Yosys vs one process per mutant");
-  sub->add_option("--design", bench().design, "Design name or folder (Verilog)")->required();
-  sub->add_option("--mutants", bench().mutants, "Mutants sampled (bugforge mutate, seed 1)")->check(CLI::Range(1, 10000));
-  sub->add_option("--timeout", bench().timeout, "Time budget per mutant, seconds")->check(CLI::PositiveNumber);
-  return sub;
+std::unique_ptr<Command> make_equiv_command() {
+  return std::make_unique<EquivCommand>();
 }
-
-int run_bench_equiv() {
-  using Clock = std::chrono::steady_clock;
-  const auto secs = [](Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); };
-  try {
-    const auto d = find_design(bench().design);
-    mutators::RtlMutateOptions mo;
-    mo.limit = bench().mutants;
-    const auto mutants = mutators::mutate_rtl(d, mo);
-    eq::EquivOptions opt;
-    opt.budget_seconds = bench().timeout;
-    opt.replay = false;  // both modes time the solver work only
-    opt.depth = eq::default_depth(d.latency, d.protocol.reset_cycles);
-    auto t = Clock::now();
-    const auto lived = eq::check_survivors(d, mutants, opt);
-    const double lived_s = secs(t);
-    const std::string dir = (fs::temp_directory_path() / fmt::format("bf-bench-equiv-{}", getpid())).string();
-    std::size_t agree = 0;
-    t = Clock::now();
-    for (std::size_t i = 0; i < mutants.size(); ++i) {
-      const auto v = eq::check_once(eq::pair_spec(d), eq::design_source(d), eq::mutant_source(d, mutants[i], dir), opt);
-      agree += v.outcome == lived[i].outcome;
-    }
-    const double once_s = secs(t);
-    fs::remove_all(dir);
-    const double n = static_cast<double>(std::max<std::size_t>(mutants.size(), 1));
-    std::cout << fmt::format("design {}: {} mutants, depth {}, budget {:.0f} s, {}\n", d.name, mutants.size(), opt.depth,
-                             opt.budget_seconds, eq::yosys_version());
-    std::cout << fmt::format("{:<34} {:>10} {:>14}\n", "mode", "total s", "s per mutant");
-    std::cout << fmt::format("{:<34} {:>10.2f} {:>14.3f}\n", "long-lived yosys (original once)", lived_s, lived_s / n);
-    std::cout << fmt::format("{:<34} {:>10.2f} {:>14.3f}\n", "one yosys process per mutant", once_s, once_s / n);
-    std::cout << fmt::format("speed-up (per-mutant / long-lived): {:.2f}x; verdicts agree on {}/{}\n",
-                             lived_s > 0 ? once_s / lived_s : 0.0, agree, mutants.size());
-    return kOk;
-  } catch (const Error& e) {
-    std::cerr << e.diagnostic().format() << "\n";
-    return kBadInput;
-  }
-}
-
-std::unique_ptr<Command> make_equiv_command() { return std::make_unique<EquivCommand>(); }
 
 }  // namespace bf::cli

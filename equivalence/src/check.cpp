@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -32,7 +33,9 @@ namespace {
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("BF-EQV-004", fmt::format("check.cpp:{}: expected a readable file", __LINE__), SourceLoc{path});
+  if (!in)
+    throw Error("BF-EQV-004", fmt::format("check.cpp:{}: expected a readable file", __LINE__),
+                SourceLoc{path});
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -54,16 +57,28 @@ bool async_reset(const PairSpec& spec, const RtlSource& src) {
 // Why an edit cannot be judged by a single-clock cycle model, or "".
 std::string excluded(const std::string& edit, const PairSpec& spec, bool has_async_reset) {
   if (has_word(edit, "posedge") || has_word(edit, "negedge"))
-    return "edits an edge list (clock or asynchronous-reset wiring): excluded from the cycle-based formal model";
-  if (has_word(edit, spec.clock)) return fmt::format("edits the clock `{}`: excluded from the cycle-based formal model", spec.clock);
+    return "edits an edge list (clock or asynchronous-reset wiring): excluded from the cycle-based formal "
+           "model";
+  if (has_word(edit, spec.clock))
+    return fmt::format("edits the clock `{}`: excluded from the cycle-based formal model", spec.clock);
   if (has_async_reset && has_word(edit, spec.reset))
-    return fmt::format("edits the asynchronous reset `{}`: excluded from the cycle-based formal model", spec.reset);
+    return fmt::format("edits the asynchronous reset `{}`: excluded from the cycle-based formal model",
+                       spec.reset);
   return "";
+}
+
+std::string last_line(const std::string& log) {
+  const auto end = log.find_last_not_of("\n ");
+  if (end == std::string::npos) return "(no output)";
+  const auto begin = log.rfind('\n', end);
+  return log.substr(begin == std::string::npos ? 0 : begin + 1,
+                    end + 1 - (begin == std::string::npos ? 0 : begin + 1));
 }
 
 std::string make_temp_dir() {
   std::string tmpl = (fs::temp_directory_path() / "bf-equiv-XXXXXX").string();
-  if (!mkdtemp(tmpl.data())) throw Error("BF-EQV-002", fmt::format("check.cpp:{}: expected to create a temp dir", __LINE__));
+  if (!mkdtemp(tmpl.data()))
+    throw Error("BF-EQV-002", fmt::format("check.cpp:{}: expected to create a temp dir", __LINE__));
   return tmpl;
 }
 
@@ -88,7 +103,9 @@ std::string yosys_version() {
     sim::Limits l;
     l.wall_seconds = 30;
     const auto r = sim::run_process({"yosys", "-V"}, l);
-    if (!r.ok()) throw Error("BF-EQV-001", fmt::format("check.cpp:{}: expected `yosys -V` to run ({})", __LINE__, r.describe()));
+    if (!r.ok())
+      throw Error("BF-EQV-001",
+                  fmt::format("check.cpp:{}: expected `yosys -V` to run ({})", __LINE__, r.describe()));
     return r.out.substr(0, r.out.find('\n'));
   }();
   return v;
@@ -105,7 +122,9 @@ PairSpec pair_spec(const Design& d) {
   return s;
 }
 
-RtlSource design_source(const Design& d) { return {d.sources, d.include_dirs}; }
+RtlSource design_source(const Design& d) {
+  return {d.sources, d.include_dirs};
+}
 
 struct Checker::Impl {
   PairSpec spec;
@@ -125,6 +144,9 @@ struct Checker::Impl {
 
   StepResult step(const std::string& commands, double seconds) {
     auto r = yosys->run(commands, seconds);
+    // BUGFORGE_EQUIV_LOG=FILE appends every batch and its log: the way to see why a proof failed.
+    if (const char* path = std::getenv("BUGFORGE_EQUIV_LOG"))
+      std::ofstream(path, std::ios::app) << "=== batch\n" << commands << "\n=== log\n" << r.log << "\n";
     if (!r.completed) {
       gold_ready = false;
       ++restarts;
@@ -145,11 +167,14 @@ Checker::Checker(PairSpec spec, RtlSource original, EquivOptions opt) : impl_(st
 
 Checker::~Checker() = default;
 
-int Checker::restarts() const { return impl_->restarts; }
+int Checker::restarts() const {
+  return impl_->restarts;
+}
 
 std::string Checker::prepare() {
   if (impl_->gold_ready) return "";
-  const auto r = impl_->step(script::prepare(impl_->spec, impl_->original, script::kGold), impl_->opt.budget_seconds);
+  const auto r =
+      impl_->step(script::prepare(impl_->spec, impl_->original, script::kGold), impl_->opt.budget_seconds);
   if (const auto e = script::first_error(r.log); !e.empty()) return "original: " + e;
   if (r.timed_out) return fmt::format("timeout after {:.1f} s reading the original", r.seconds);
   if (!r.completed) return "yosys died reading the original";
@@ -159,7 +184,9 @@ std::string Checker::prepare() {
 
 Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::string& edit_text) {
   const auto t0 = Clock::now();
-  const auto left = [&] { return impl_->opt.budget_seconds - std::chrono::duration<double>(Clock::now() - t0).count(); };
+  const auto left = [&] {
+    return impl_->opt.budget_seconds - std::chrono::duration<double>(Clock::now() - t0).count();
+  };
   Verdict v;
   v.mutant_id = id;
   v.tool = yosys_version();
@@ -171,28 +198,42 @@ Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::str
     return v;
   };
   const auto& spec = impl_->spec;
-  if (auto why = excluded(edit_text, spec, impl_->async); !why.empty()) return finish(Outcome::Unknown, "", why);
+  if (auto why = excluded(edit_text, spec, impl_->async); !why.empty())
+    return finish(Outcome::Unknown, "", why);
   if (auto why = prepare(); !why.empty()) return finish(Outcome::Unknown, "", why);
 
   const auto prep = impl_->step(script::prepare(spec, mutant, script::kGate), left());
   // A failed `select -assert-none` ends Yosys even in its shell: the error is the reason.
-  if (const auto e = script::first_error(prep.log); !e.empty()) return finish(Outcome::Unknown, "", "mutant: " + e);
-  if (!prep.completed) return finish(Outcome::Unknown, "", fmt::format("time budget spent reading the mutant ({:.1f} s)", prep.seconds));
+  if (const auto e = script::first_error(prep.log); !e.empty())
+    return finish(Outcome::Unknown, "", "mutant: " + e);
+  if (!prep.completed)  // died without an ERROR line (a crash): not a timeout
+    return finish(Outcome::Unknown, "",
+                  prep.timed_out
+                      ? fmt::format("time budget spent reading the mutant ({:.1f} s)", prep.seconds)
+                      : fmt::format("yosys died reading the mutant after {:.1f} s: {}", prep.seconds,
+                                    last_line(prep.log)));
 
   auto proof = impl_->step(script::proof(spec, impl_->opt.induction), left() / 2);
   auto pr = script::parse_proof(proof.log);
   if (proof.completed && pr.result != script::ProofResult::Proven && !pr.unproven_internal.empty()) {
-    const auto list = fs::path(impl_->dir) / "blacklist.txt";
-    std::ofstream(list) << fmt::format("{}\n", fmt::join(pr.unproven_internal, "\n"));
-    proof = impl_->step(script::proof(spec, impl_->opt.induction, list.string()), left() / 2);
+    // Relative to Yosys' working folder (impl_->dir): equiv_make does not unquote its file name.
+    std::ofstream(fs::path(impl_->dir) / "blacklist.txt")
+        << fmt::format("{}\n", fmt::join(pr.unproven_internal, "\n"));
+    proof = impl_->step(script::proof(spec, impl_->opt.induction, "blacklist.txt"), left() / 2);
     pr = script::parse_proof(proof.log);
   }
+  if (const auto e = script::first_error(proof.log); proof.completed && !e.empty()) pr.detail = e;
   if (proof.completed && pr.result == script::ProofResult::Proven)
-    return finish(Outcome::Equivalent, "proof",
-                  fmt::format("equiv_simple/equiv_induct -seq {} proved every $equiv cell; base case holds from reset",
-                              impl_->opt.induction));
-  const std::string proof_note = !proof.completed ? "induction proof ran out of time"
-                                 : pr.detail.empty() ? "induction proof failed" : "induction: " + pr.detail;
+    return finish(
+        Outcome::Equivalent, "proof",
+        fmt::format("equiv_simple/equiv_induct -seq {} proved every $equiv cell; base case holds from reset",
+                    impl_->opt.induction));
+  // An ERROR in some passes (equiv_make on differing ports) ends Yosys: not a timeout.
+  const std::string stopped = "yosys stopped in the induction proof: " + script::first_error(proof.log);
+  const std::string proof_note = proof.timed_out     ? "induction proof ran out of time"
+                                 : !proof.completed  ? stopped
+                                 : pr.detail.empty() ? "induction proof failed"
+                                                     : "induction: " + pr.detail;
   if (!proof.completed) {  // Yosys was killed: bring both sides back
     if (!prepare().empty() || !impl_->step(script::prepare(spec, mutant, script::kGate), left()).completed)
       return finish(Outcome::Unknown, "", proof_note + "; time budget spent");
@@ -200,22 +241,35 @@ Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::str
 
   const int depth = impl_->opt.depth > 0 ? impl_->opt.depth : default_depth(0, spec.reset_cycles);
   const auto bmc = impl_->step(script::bmc(spec, depth, static_cast<int>(left()) - 1), left());
-  if (!bmc.completed) return finish(Outcome::Unknown, "", fmt::format("{}; bounded search to depth {} ran out of time", proof_note, depth));
-  if (const auto e = script::first_error(bmc.log); !e.empty()) return finish(Outcome::Unknown, "", proof_note + "; " + e);
+  if (!bmc.completed)
+    return finish(Outcome::Unknown, "",
+                  fmt::format("{}; bounded search to depth {} ran out of time", proof_note, depth));
+  if (const auto e = script::first_error(bmc.log); !e.empty())
+    return finish(Outcome::Unknown, "", proof_note + "; " + e);
   auto br = script::parse_bmc(bmc.log, spec);
   if (br.result == script::BmcResult::InductionProven)
-    return finish(Outcome::Equivalent, "proof", "k-induction on the output miter (sat -tempinduct) from zero state");
+    return finish(Outcome::Equivalent, "proof",
+                  "k-induction on the output miter (sat -tempinduct) from zero state");
   if (br.result == script::BmcResult::NoneWithinDepth)
-    return finish(Outcome::Unknown, "", fmt::format("no counterexample within {} cycles from reset; {}", depth, proof_note));
+    return finish(Outcome::Unknown, "",
+                  fmt::format("no counterexample within {} cycles from reset; {}", depth, proof_note));
   if (br.result == script::BmcResult::Timeout)
     return finish(Outcome::Unknown, "", fmt::format("{}; SAT timed out at depth {}", proof_note, depth));
   v.trace = std::move(br.trace);
-  if (impl_->opt.replay) v.replay = replay_trace(spec, impl_->original, mutant, *v.trace, impl_->opt,
-                                                 std::max(impl_->opt.budget_seconds, 180.0));
-  const std::string how = fmt::format("counterexample at cycle {} (depth {})", v.trace->first_diff_cycle, depth);
+  if (impl_->opt.replay) {
+    const auto r0 = Clock::now();
+    v.replay = replay_trace(spec, impl_->original, mutant, *v.trace, impl_->opt,
+                            std::max(impl_->opt.budget_seconds, 180.0));
+    v.replay.seconds = std::chrono::duration<double>(Clock::now() - r0).count();
+  }
+  const std::string how =
+      fmt::format("counterexample at cycle {} (depth {})", v.trace->first_diff_cycle, depth);
   if (v.replay.ran && !v.replay.reproduced)
     return finish(Outcome::Unknown, "", "disagreement: " + how + " does not reproduce in Verilator");
-  return finish(Outcome::Buggy, "formal", how + (v.replay.ran ? "; " + v.replay.detail : "; not replayed: " + v.replay.detail));
+  return finish(Outcome::Buggy, "formal",
+                how + (v.replay.ran        ? "; " + v.replay.detail
+                       : impl_->opt.replay ? "; not replayed: " + v.replay.detail
+                                           : "; not replayed (replay off)"));
 }
 
 RtlSource mutant_source(const Design& d, const mutators::Mutant& m, const std::string& scratch_dir) {
@@ -237,8 +291,10 @@ std::vector<Verdict> check_survivors(const Design& d, const std::vector<mutators
   if (opt.depth <= 0) opt.depth = default_depth(d.latency, d.protocol.reset_cycles);
   Checker checker(pair_spec(d), design_source(d), opt);
   if (const auto why = checker.prepare(); !why.empty())
-    throw Error("BF-EQV-003", fmt::format("check.cpp:{}: expected the original of {} to be checkable: {}", __LINE__,
-                                          d.name, why), SourceLoc{d.manifest_path});
+    throw Error(
+        "BF-EQV-003",
+        fmt::format("check.cpp:{}: expected the original of {} to be checkable: {}", __LINE__, d.name, why),
+        SourceLoc{d.manifest_path});
   const std::string scratch = make_temp_dir();
   std::vector<Verdict> out;
   for (const auto& m : mutants) {
@@ -255,7 +311,8 @@ std::vector<Verdict> check_survivors(const Design& d, const std::vector<mutators
   return out;
 }
 
-Verdict check_once(const PairSpec& spec, const RtlSource& original, const RtlSource& mutant, const EquivOptions& opt) {
+Verdict check_once(const PairSpec& spec, const RtlSource& original, const RtlSource& mutant,
+                   const EquivOptions& opt) {
   Checker checker(spec, original, opt);
   return checker.check(mutant);
 }

@@ -19,8 +19,9 @@ inline constexpr const char* kGold = "bf_gold";
 inline constexpr const char* kGate = "bf_gate";
 
 std::string prepare(const PairSpec& spec, const RtlSource& src, const std::string& module);
-// `blacklist` (a file of signal names, or "") keeps those signals out of the register
-// correspondence: the second round after re-encoded state made the first round fail.
+// `blacklist` (a file of signal names relative to Yosys' working folder, unquoted, or "") keeps
+// those signals out of the register correspondence: the second round after re-encoded state made
+// the first round fail.
 std::string proof(const PairSpec& spec, int induction, const std::string& blacklist = "");
 std::string bmc(const PairSpec& spec, int depth, int sat_timeout);
 
@@ -30,7 +31,7 @@ std::string first_error(const std::string& log);
 enum class ProofResult { Proven, BaseFailed, Unproven };
 struct ProofReport {
   ProofResult result = ProofResult::Unproven;
-  std::string detail;  // e.g. "3 of 71 $equiv cells unproven"
+  std::string detail;                          // e.g. "3 of 71 $equiv cells unproven"
   std::vector<std::string> unproven_internal;  // unproven $equiv signals that are not outputs
 };
 ProofReport parse_proof(const std::string& log);

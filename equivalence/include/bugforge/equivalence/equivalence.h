@@ -42,13 +42,13 @@ struct PairSpec {
 };
 
 struct EquivOptions {
-  int depth = 0;                 // cycles searched from reset; 0 = default_depth(latency)
-  int induction = 4;             // equiv_simple/equiv_induct -seq
-  double budget_seconds = 60;    // per mutant, over all steps
+  int depth = 0;               // cycles searched from reset; 0 = default_depth(latency)
+  int induction = 4;           // equiv_simple/equiv_induct -seq
+  double budget_seconds = 60;  // per mutant, over all steps
   std::uint64_t memory_bytes = 4ull << 30;
-  bool replay = true;            // replay counterexamples in Verilator
-  std::string cache_dir;         // replay builds; empty = simulate's default cache dir
-  std::string scratch_dir;       // mutant texts; empty = a temp dir
+  bool replay = true;       // replay counterexamples in Verilator
+  std::string cache_dir;    // replay builds; empty = simulate's default cache dir
+  std::string scratch_dir;  // mutant texts; empty = a temp dir
 };
 
 // Cycles searched from reset when no depth is given: the reset, then twice the latency plus
@@ -69,7 +69,7 @@ struct Trace {
   int skip = 0;       // leading reset cycles whose outputs are not compared
   std::vector<TraceSignal> inputs;
   std::vector<TraceSignal> gold_outputs, gate_outputs;  // same order and names
-  int first_diff_cycle = -1;  // first cycle (0-based) where an output differs
+  int first_diff_cycle = -1;                            // first cycle (0-based) where an output differs
 };
 
 // Per-cycle table: cycle, inputs (hex), then each differing output as original/mutant.
@@ -82,9 +82,10 @@ const char* outcome_name(Outcome o);  // "equivalent" | "buggy" | "unknown"
 
 struct Replay {
   bool ran = false;
-  bool reproduced = false;  // Verilator shows the mutant's outputs differ from the original's
+  bool reproduced = false;      // Verilator shows the mutant's outputs differ from the original's
   bool matches_formal = false;  // and every output matches the solver's values cycle by cycle
   std::string detail;
+  double seconds = 0;  // Verilator builds and runs (included in Verdict::seconds)
 };
 
 struct Verdict {
