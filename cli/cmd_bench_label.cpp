@@ -99,10 +99,15 @@ int BenchLabel::run() const {
   std::cout << fmt::format("bench label {}: {} mutants, {} vector sets, cache {}\n", d.name, ms.size(), vectors_,
                            cache.path());
   std::cout << fmt::format("warm-up (original + Verilator runtime): {:.1f} s, not counted\n", warm.seconds);
-  std::cout << fmt::format("schema path   : {:>4} mutants in {:>8.1f} s = {:>8.3f} s/mutant "
-                           "({} in schema, {} own builds, {} schema builds, {} failed; killed {}, survived {})\n",
-                           s.mutants, s.seconds, s_per, s.in_schema, s.own_builds, s.schema_builds,
-                           s.schema_build_failures, s.killed, s.survived);
+  std::cout << fmt::format(
+      "schema path   : {:>4} mutants in {:>8.1f} s = {:>8.3f} s/mutant "
+      "({} in schema, {} own builds, {} schema builds, {} failed, {} mutants blamed by "
+      "error line, {} bisections; killed {}, survived {})\n",
+      s.mutants, s.seconds, s_per, s.in_schema, s.own_builds, s.schema_builds, s.schema_build_failures,
+      s.blamed, s.bisections, s.killed, s.survived);
+  std::cout << fmt::format("  time        : builds {:.1f} s, runs {:.1f} s, other {:.1f} s\n",
+                           s.build_seconds, s.run_seconds,
+                           std::max(0.0, s.seconds - s.build_seconds - s.run_seconds));
   std::cout << fmt::format("  in schema   : {:>4} mutants           ~ {:>8.3f} s/mutant (own builds' share "
                            "estimated from the baseline)\n", s.in_schema, in_per);
   std::cout << fmt::format("per-mutant    : {:>4} mutants in {:>8.1f} s = {:>8.3f} s/mutant (killed {}, survived {})\n",

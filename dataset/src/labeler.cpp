@@ -8,10 +8,11 @@
 //     error, mismatch, crash and timeout each earn buggy with that detector;
 //     a mutant that passes runs again on `extra_vectors` further sets; HLS mutants that still pass
 //     run once more built with AddressSanitizer/UBSan (a finding earns buggy/sanitizer, silence
-//     earns equivalent with evidence=vectors); RTL mutants that still pass go, together at the end
-//     of the design, to Yosys (equivalence/check_survivors, one long-lived process per design):
-//     a proof earns equivalent/proof, a counterexample buggy/formal (a testbench escape),
-//     anything else unknown with the solver's reason.
+//     earns equivalent with evidence=vectors); an RTL verdict is emitted as soon as the schema
+//     runner finishes that mutant, so a killed run keeps what it finished; RTL mutants that still
+//     pass go, together at the end of the design, to Yosys (equivalence/check_survivors, one
+//     long-lived process per design): a proof earns equivalent/proof, a counterexample
+//     buggy/formal (a testbench escape), anything else unknown with the solver's reason.
 #include "bugforge/dataset/labeler.h"
 
 #include <fmt/format.h>
@@ -20,6 +21,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "bugforge/core/diagnostic.h"
@@ -161,13 +163,19 @@ class ToolLabeler final : public Labeler {
     emit(Mutant{}, original);
     if (!ok) return false;
     std::vector<std::pair<Mutant, Verdict>> survivors;
-    const auto sims = simulate_rtl(d, mutants, s);  // RTL: one schema build for all (schema_run.h)
-    for (const auto& m : mutants) {
-      const auto sim = sims.find(m.id);
-      Verdict v = sim != sims.end() ? sim_verdict(d, sim->second, s) : label_one(d, m, s);
-      if (d.language == Language::Verilog && v.label == Label::Unknown) survivors.emplace_back(m, std::move(v));
-      else emit(m, v);
-    }
+    auto route = [&](const Mutant& m, Verdict v) {
+      if (d.language == Language::Verilog && v.label == Label::Unknown)
+        survivors.emplace_back(m, std::move(v));
+      else
+        emit(m, v);
+    };
+    // RTL: one schema build for all (schema_run.h); each verdict is emitted as its run ends.
+    const auto simulated = simulate_rtl(
+        d, mutants, s, [&](const Mutant& m, const MutantSim& r) { route(m, sim_verdict(d, r, s)); });
+    for (const auto& m : mutants)
+      if (!simulated.count(m.id)) route(m, label_one(d, m, s));
+    std::sort(survivors.begin(), survivors.end(),
+              [](const auto& a, const auto& b) { return a.first.id < b.first.id; });
     if (!survivors.empty() && s.formal_budget > 0) run_formal(d, s, survivors, emit);
     else for (const auto& [m, v] : survivors) emit(m, v);  // formal_budget 0: no formal step
     return true;
@@ -224,17 +232,25 @@ class ToolLabeler final : public Labeler {
     return d.language == Language::HlsCpp ? run_sanitizer(d, overrides, s, std::move(v)) : v;
   }
 
-  // RTL mutants are simulated through mutant schemata; other languages one build per mutant.
-  static std::map<std::uint32_t, MutantSim> simulate_rtl(const Design& d, const std::vector<Mutant>& ms,
-                                                         const GenSettings& s) {
-    std::map<std::uint32_t, MutantSim> out;
+  // RTL mutants are simulated through mutant schemata, each result handed to `done` as soon as
+  // it is final; returns the ids simulated. Other languages: one build per mutant, elsewhere.
+  static std::set<std::uint32_t> simulate_rtl(
+      const Design& d, const std::vector<Mutant>& ms, const GenSettings& s,
+      const std::function<void(const Mutant&, const MutantSim&)>& done) {
+    std::set<std::uint32_t> out;
     if (d.language != Language::Verilog || ms.empty()) return out;
+    std::map<std::uint32_t, const Mutant*> by_id;
+    for (const auto& m : ms) by_id[m.id] = &m;
     SchemaRunOptions o;
     o.vectors = s.vectors;
     o.seed = s.seed;
     o.extra_vectors = s.extra_vectors;
     o.timeout = s.timeout;
-    for (auto& r : simulate_mutants(d, ms, o).sims) out.emplace(r.id, std::move(r));
+    o.on_mutant = [&](const MutantSim& r) {
+      out.insert(r.id);
+      done(*by_id.at(r.id), r);
+    };
+    simulate_mutants(d, ms, o);
     return out;
   }
 

@@ -1,11 +1,12 @@
-// bugforge mutators — CONST: constant off by one.
+// bugforge mutators — CONST: constant off by one, or one bit of it flipped.
 //
 // Algorithm: a `const` node is a site only when the source text at its span is a number literal
 // whose value equals the node's value (constants Verilator folded from parameter names, genvars or
 // widths do not verify and are skipped). Propose value+1 and value-1 in the literal's own base and
-// size, wrapped to the size. Parameter values and replication counts must stay constant, so
-// those edits cannot live in a run-time schema; part-select bounds and case labels belong to
-// WIDTH/IDX and CASE.
+// size, wrapped to the size, and for sized literals of 3 or more bits the top bit flipped (a
+// mistyped hex digit or a sign bit forgotten: 8'h7f -> 8'hff, 8'h80 -> 8'h00). Parameter values
+// and replication counts must stay constant, so those edits cannot live in a run-time schema;
+// part-select bounds and case labels belong to WIDTH/IDX and CASE.
 #include "rtl_context.h"
 
 #include <fmt/format.h>
@@ -26,6 +27,9 @@ std::vector<std::uint64_t> neighbours(const Literal& lit) {
   std::vector<std::uint64_t> out;
   for (const std::uint64_t v : {(lit.value + 1) & mask, (lit.value - 1) & mask})
     if (v != lit.value && (lit.value != 0 || v != mask || bits == 1)) out.push_back(v);  // 0-1 wraps: skip
+  const std::uint64_t flipped = lit.value ^ (std::uint64_t{1} << (bits - 1));
+  if (!lit.size.empty() && bits >= 3 && bits < 64 && std::find(out.begin(), out.end(), flipped) == out.end())
+    out.push_back(flipped);
   return out;
 }
 
