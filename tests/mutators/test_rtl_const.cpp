@@ -34,3 +34,14 @@ TEST_CASE("CONST flips the top bit of sized literals of three or more bits", "[m
   CHECK(has_edit(ms, "8'h7f", "8'h7e"));
   CHECK_FALSE(has_edit(ms, "1'b1", "1'b1"));
 }
+
+TEST_CASE("CONST narrows sized literals inside concatenations", "[mutators][rtl][CONST]") {
+  const std::string v =
+      "module t(input [5:0] a, output [7:0] y, output [7:0] z);\n"
+      "  assign y = {a, 2'b01};\n"
+      "  assign z = a + 8'd3;\n"
+      "endmodule\n";
+  const auto ms = candidates(v, "CONST");
+  CHECK(has_edit(ms, "2'b01", "1'b1"));
+  CHECK_FALSE(has_edit(ms, "8'd3", "7'd3"));  // outside a concatenation the width rarely matters
+}
