@@ -160,16 +160,21 @@ class Runner {
     for (auto id : s.included) run_in_schema(id, b, s.included.size());
   }
 
-  // Mutants blamed by the located errors of a failed build, each with its first error line.
+  // Mutants blamed by the located errors of a failed build, each with the error's first line.
+  // An error's continuation lines count too: Verilator names the other places involved there
+  // ("... Location of blocking assignment"); warnings (not fatal here) and their lines do not.
   static std::map<std::uint32_t, std::string> blamed(const mutators::Schema& s, const std::string& log) {
-    static const std::regex located(R"(^%Error[^:\n]*: ([^:\n]+):(\d+):(\d+):)");
+    static const std::regex located(R"(([^\s:]+):(\d+):(\d+):)");
     std::map<std::uint32_t, std::string> out;
     std::istringstream in(log);
+    std::string error;  // the %Error line whose block we are in; empty outside one
     for (std::string line; std::getline(in, line);) {
+      if (line.rfind("%Error", 0) == 0) error = line;
+      else if (line.empty() || !std::isspace(static_cast<unsigned char>(line[0]))) error.clear();
       std::smatch m;
-      if (!std::regex_search(line, m, located)) continue;
+      if (error.empty() || !std::regex_search(line, m, located)) continue;
       for (auto id : mutators::mutants_at(s, m[1].str(), std::stoul(m[2].str()), std::stoul(m[3].str())))
-        out.try_emplace(id, line);
+        out.try_emplace(id, error);
     }
     return out;
   }

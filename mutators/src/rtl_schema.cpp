@@ -10,9 +10,10 @@
 //      Functions and tasks are skipped: a constant function must stay constant.
 //   2. Each schema_ok mutant goes to the smallest region that holds its whole edit. Mutants with
 //      no region, regions that partly overlap an earlier region, and edits that cut through a
-//      smaller region are excluded (with the reason). SIGN and STUCK edits inside an `expr` region
-//      are excluded too: a `?:` is signed only when both arms are, so a signedness change in one
-//      arm would change how the original arm is evaluated.
+//      smaller region are excluded (with the reason), and so are BLK edits: the mutated arm's
+//      `=` beside the original arm's `<=` on one variable is an error in Verilator. SIGN and
+//      STUCK edits inside an `expr` region are excluded too: a `?:` is signed only when both arms
+//      are, so a signedness change in one arm would change how the original arm is evaluated.
 //   3. Render each file recursively: a region's text is its original bytes with the regions it
 //      contains rendered in place; every mutated arm applies one edit to that text (regions inside
 //      the edited bytes disappear with them). Arms are chained: stmt `if (sel == K) begin M end else
@@ -234,6 +235,10 @@ std::map<std::uint32_t, std::string> assign(std::vector<Region>& regions, const 
   std::map<std::uint32_t, std::string> why;
   for (const auto& m : mutants) {
     if (!m.schema_ok) { why[m.id] = "not selectable at run time (schema_ok=false)"; continue; }
+    if (m.bug_class == "BLK") {  // its arm and the original arm would mix `=` and `<=` on one variable
+      why[m.id] = "blocking and non-blocking assignments to one variable cannot share a build";
+      continue;
+    }
     const std::size_t b = m.offset, e = m.offset + m.original.size();
     Region* best = nullptr;
     for (auto& r : regions)

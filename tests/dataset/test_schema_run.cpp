@@ -170,10 +170,11 @@ TEST_CASE("schema runner: mutants that break the schema build are blamed by erro
   const auto& d = pe_design();
   const auto all = bf::mutators::make_rtl_schema(d, pe_mutants());
   std::vector<Mutant> ms, ops;
-  for (const auto& m : pe_mutants())
-    if (contains(all.included, m.id) && ms.size() < 10) ms.push_back(m);
-  for (const auto& m : ms)
+  for (const auto& m : pe_mutants()) {
+    if (!contains(all.included, m.id)) continue;
+    if (ms.size() < 10 && m.bug_class != "BLK") ms.push_back(m);  // BLK is never in a schema
     if (m.bug_class == "OP") ops.push_back(m);
+  }
   REQUIRE(ms.size() == 10);
   REQUIRE(ops.size() >= 2);
   const std::uint32_t next = pe_mutants().back().id + 1;
@@ -200,4 +201,21 @@ TEST_CASE("schema runner: mutants that break the schema build are blamed by erro
       CHECK(s.own_build_why.find("breaks the schema build") != std::string::npos);
     }
   }
+}
+
+TEST_CASE("schema runner: blocking assignments that clash with non-blocking ones are blamed by the error's locations", "[schema]") {
+  // Verilator refuses a variable with both kinds of assignment and names the declaration first,
+  // the blocking assignment (inside the mutant's arm) only on a continuation line.
+  std::vector<Mutant> ms;
+  for (const auto& m : pe_mutants())
+    if (m.bug_class == "BLK" && m.schema_ok && ms.size() < 3) ms.push_back(m);
+  REQUIRE(ms.size() == 3);
+  CHECK(bf::mutators::make_rtl_schema(pe_design(), ms).included.empty());  // excluded up front
+  for (auto& m : ms) m.bug_class = "OP";  // disguised, so that the schema maker keeps them
+  bf::dataset::SchemaRunOptions o;
+  o.vectors = 1;
+  const auto run = bf::dataset::simulate_mutants(pe_design(), ms, o);
+  CHECK(run.stats.bisections == 0);
+  CHECK(run.stats.blamed >= 1);
+  for (const auto& s : run.sims) CHECK(s.main.status != bf::sim::CheckStatus::Error);
 }

@@ -21,8 +21,8 @@ TEST_CASE("STUCK ties reads to constants or to a sibling signal", "[mutators][rt
 
 TEST_CASE("STUCK ties multi-bit reads high and wires the previous sibling too", "[mutators][rtl][STUCK]") {
   const std::string v =
-      "module t(input [7:0] a, input [7:0] b, input [7:0] c, output [7:0] y);\n"
-      "  assign y = a ^ b ^ c;\n"
+      "module t(input clk, input [7:0] a, input [7:0] b, input [7:0] c, output reg [7:0] r);\n"
+      "  always @(posedge clk) r <= a ^ b ^ c;\n"
       "endmodule\n";
   const auto ms = candidates(v, "STUCK");
   CHECK(has_edit(ms, "a", "8'hff"));
