@@ -1,9 +1,10 @@
 // bugforge cli — `bugforge bench label --design D --mutants N --naive K`: seconds per labelled
 // mutant through mutant schemata vs the per-mutant rebuild baseline, in one run.
 //
-// Algorithm: both paths build into one fresh, private cache folder (so that nothing from earlier
-// runs is reused); the original is built there first, which also builds Verilator's runtime
-// library, and that warm-up counts for neither path. Schema path: the runner (schema_run.h) on N
+// Algorithm: each path builds into its own fresh, private cache folder (so that nothing from
+// earlier runs, or from the other path's own builds of the same mutants, is reused); the original
+// is built in each first, which also builds Verilator's runtime library, and that warm-up counts
+// for neither path. Schema path: the runner (schema_run.h) on N
 // mutants, excluded mutants' own builds included. Baseline: every (N/K)-th of those mutants, each
 // with its own build. Both simulate the same golden vector sets. Printed: seconds per mutant for
 // both paths, the in-schema share alone (schema builds and runs over the mutants labelled in
@@ -58,6 +59,15 @@ std::vector<mutators::Mutant> every_nth(const std::vector<mutators::Mutant>& ms,
   return out;
 }
 
+// Builds the original into `cache` (and with it Verilator's runtime library there).
+sim::BuildResult warm_up(const Design& d, const std::string& cache) {
+  sim::BuildOptions bo;
+  bo.cache_dir = cache;
+  auto b = sim::build_design(d, bo);
+  if (!b.ok) throw Error("BF-CLI-BENCH-003", fmt::format("bench label: {} does not build", d.name));
+  return b;
+}
+
 double per(double seconds, std::size_t n) { return n ? seconds / static_cast<double>(n) : 0; }
 
 }  // namespace
@@ -79,17 +89,16 @@ int BenchLabel::run() const {
   mo.seed = seed_;
   mo.limit = mutants_;
   const auto ms = mutators::mutate_rtl(d, mo);
-  const FreshCache cache(keep_cache_);
-  sim::BuildOptions bo;
-  bo.cache_dir = cache.path();
-  const auto warm = sim::build_design(d, bo);
-  if (!warm.ok) throw Error("BF-CLI-BENCH-003", fmt::format("bench label: {} does not build", d.name));
+  const FreshCache cache(keep_cache_), naive_cache(keep_cache_);
+  const auto warm = warm_up(d, cache.path());
+  warm_up(d, naive_cache.path());
   dataset::SchemaRunOptions o;
   o.vectors = vectors_;
   o.seed = seed_;
   o.cache_dir = cache.path();
   const auto schema = dataset::simulate_mutants(d, ms, o);
   o.use_schema = false;
+  o.cache_dir = naive_cache.path();
   const auto naive = dataset::simulate_mutants(d, every_nth(ms, naive_), o);
   const auto& s = schema.stats;
   const double s_per = per(s.seconds, s.mutants), n_per = per(naive.stats.seconds, naive.stats.mutants);
