@@ -169,8 +169,10 @@ class Runner {
     std::istringstream in(log);
     std::string error;  // the %Error line whose block we are in; empty outside one
     for (std::string line; std::getline(in, line);) {
-      if (line.rfind("%Error", 0) == 0) error = line;
-      else if (line.empty() || !std::isspace(static_cast<unsigned char>(line[0]))) error.clear();
+      if (line.rfind("%Error", 0) == 0)
+        error = line;
+      else if (line.empty() || !std::isspace(static_cast<unsigned char>(line[0])))
+        error.clear();
       std::smatch m;
       if (error.empty() || !std::regex_search(line, m, located)) continue;
       for (auto id : mutators::mutants_at(s, m[1].str(), std::stoul(m[2].str()), std::stoul(m[3].str())))

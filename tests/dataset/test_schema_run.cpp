@@ -203,7 +203,10 @@ TEST_CASE("schema runner: mutants that break the schema build are blamed by erro
   }
 }
 
-TEST_CASE("schema runner: blocking assignments that clash with non-blocking ones are blamed by the error's locations", "[schema]") {
+TEST_CASE(
+    "schema runner: blocking assignments that clash with non-blocking ones are blamed by the error's "
+    "locations",
+    "[schema]") {
   // Verilator refuses a variable with both kinds of assignment and names the declaration first,
   // the blocking assignment (inside the mutant's arm) only on a continuation line.
   std::vector<Mutant> ms;

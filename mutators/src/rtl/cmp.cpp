@@ -2,8 +2,9 @@
 //
 // Algorithm: at each comparison node whose operator token verifies, propose the off-by-one and
 // inversion mistakes: < and <=, > and >=, == and !=, and an ordering test written as != (or a
-// non-strict one as ==), the loop-bound habit that breaks once a counter can skip the bound. Signed and unsigned variants (lts, gts...)
-// share their token; signedness mistakes belong to SIGN.
+// non-strict one as ==), the loop-bound habit that breaks once a counter can skip the bound.
+// Signed and unsigned variants (lts, gts...) share their token; signedness mistakes belong to
+// SIGN.
 #include "rtl_context.h"
 
 namespace bf::mutators {

@@ -1,11 +1,11 @@
 // bugforge mutators — STUCK: a signal tied to a constant or to another signal.
 //
 // Algorithm: a read of a variable (a varref that is not an assignment target, verified at a use
-// site, not the declaration) inside an assignment or an `if` condition is replaced by an all-zero literal of its
-// width, by an all-ones literal (1'b1 for one-bit signals), or by the next or the previous
-// variable of the same module with the same width (declaration order, wrapping), the copy-paste
-// slip of wiring the wrong signal. Clocks and
-// resets named by the protocol are left alone.
+// site, not the declaration) inside an assignment or an `if` condition is replaced by an all-zero
+// literal of its width, by an all-ones literal (1'b1 for one-bit signals), or by the next or the
+// previous variable of the same module with the same width (declaration order, wrapping), the
+// copy-paste slip of wiring the wrong signal. Clocks and resets named by the protocol are left
+// alone.
 #include "rtl_context.h"
 
 #include <fmt/format.h>
@@ -22,7 +22,8 @@ bool in_assignment(const Ancestors& anc) {
 
 // The variables next to `name` (after it, then before it) in the module with the same width,
 // wrapping; each only when it is another variable.
-std::vector<std::string> siblings(const RtlContext& cx, const VlNode& module, const std::string& name, int width) {
+std::vector<std::string> siblings(const RtlContext& cx, const VlNode& module, const std::string& name,
+                                  int width) {
   std::vector<std::string> same;
   for (const auto& c : module.children)
     if (c.type == "var" && cx.width_of(c) == width && c.attr("param").empty() && c.attr("localparam").empty())
@@ -36,7 +37,9 @@ std::vector<std::string> siblings(const RtlContext& cx, const VlNode& module, co
 }
 
 std::string all_ones(int width) {
-  return width == 1 ? "1'b1" : fmt::format("{}'h{:x}", width, width >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << width) - 1);
+  return width == 1 ? "1'b1"
+                    : fmt::format("{}'h{:x}", width,
+                                  width >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << width) - 1);
 }
 
 // True when `n` lies in the condition (first child) of an `if` among its ancestors.
