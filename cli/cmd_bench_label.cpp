@@ -1,14 +1,15 @@
 // bugforge cli — `bugforge bench label --design D --mutants N --naive K`: seconds per labelled
 // mutant through mutant schemata vs the per-mutant rebuild baseline, in one run.
 //
-// Algorithm: both paths build into one fresh, private cache folder (so that nothing from earlier
-// runs is reused); the original is built there first, which also builds Verilator's runtime
-// library, and that warm-up counts for neither path. Verilog and HLS C++ designs alike (HLS
-// mutants of the pragma classes are left out: a static checker labels them, not a simulation).
-// Schema path: the runner (schema_run.h) on N mutants, excluded mutants' own builds included.
-// Baseline: every (N/K)-th of those mutants, each with its own build. Both simulate the same golden vector
-// sets. Printed: seconds per mutant for both paths, the in-schema share alone (schema builds and runs over
-// the mutants labelled in schema), and the ratios.
+// Algorithm: each path builds into its own fresh, private cache folder (so that nothing from
+// earlier runs, or from the other path's own builds of the same mutants, is reused); the original
+// is built in each first (for Verilog this also builds Verilator's runtime library), and that
+// warm-up counts for neither path. Verilog and HLS C++ designs alike (HLS mutants of the pragma
+// classes are left out: a static checker labels them, not a simulation). Schema path: the runner
+// (schema_run.h) on N mutants, excluded mutants' own builds included. Baseline: every (N/K)-th of
+// those mutants, each with its own build. Both simulate the same golden vector sets. Printed:
+// seconds per mutant for both paths, the in-schema share alone (schema builds and runs over the
+// mutants labelled in schema), and the ratios.
 #include <stdlib.h>
 
 #include <fmt/format.h>
@@ -75,6 +76,15 @@ std::vector<mutators::Mutant> bench_mutants(const Design& d, std::size_t n, std:
   return mutators::mutate_hls(d, mo);
 }
 
+// Builds the original into `cache` (and with it Verilator's runtime library there).
+sim::BuildResult warm_up(const Design& d, const std::string& cache) {
+  sim::BuildOptions bo;
+  bo.cache_dir = cache;
+  auto b = sim::build_design(d, bo);
+  if (!b.ok) throw Error("BF-CLI-BENCH-003", fmt::format("bench label: {} does not build", d.name));
+  return b;
+}
+
 double per(double seconds, std::size_t n) {
   return n ? seconds / static_cast<double>(n) : 0;
 }
@@ -94,17 +104,16 @@ void BenchLabel::setup(CLI::App* sub) {
 int BenchLabel::run() const {
   const Design d = find_design(design_);
   const auto ms = bench_mutants(d, mutants_, seed_);
-  const FreshCache cache(keep_cache_);
-  sim::BuildOptions bo;
-  bo.cache_dir = cache.path();
-  const auto warm = sim::build_design(d, bo);
-  if (!warm.ok) throw Error("BF-CLI-BENCH-003", fmt::format("bench label: {} does not build", d.name));
+  const FreshCache cache(keep_cache_), naive_cache(keep_cache_);
+  const auto warm = warm_up(d, cache.path());
+  warm_up(d, naive_cache.path());
   dataset::SchemaRunOptions o;
   o.vectors = vectors_;
   o.seed = seed_;
   o.cache_dir = cache.path();
   const auto schema = dataset::simulate_mutants(d, ms, o);
   o.use_schema = false;
+  o.cache_dir = naive_cache.path();
   const auto naive = dataset::simulate_mutants(d, every_nth(ms, naive_), o);
   const auto& s = schema.stats;
   const double s_per = per(s.seconds, s.mutants), n_per = per(naive.stats.seconds, naive.stats.mutants);
@@ -117,9 +126,13 @@ int BenchLabel::run() const {
                            d.language == Language::Verilog ? " + Verilator runtime" : "", warm.seconds);
   std::cout << fmt::format(
       "schema path   : {:>4} mutants in {:>8.1f} s = {:>8.3f} s/mutant "
-      "({} in schema, {} own builds, {} schema builds, {} failed; killed {}, survived {})\n",
+      "({} in schema, {} own builds, {} schema builds, {} failed, {} mutants blamed by "
+      "error line, {} bisections; killed {}, survived {})\n",
       s.mutants, s.seconds, s_per, s.in_schema, s.own_builds, s.schema_builds, s.schema_build_failures,
-      s.killed, s.survived);
+      s.blamed, s.bisections, s.killed, s.survived);
+  std::cout << fmt::format("  time        : builds {:.1f} s, runs {:.1f} s, other {:.1f} s\n",
+                           s.build_seconds, s.run_seconds,
+                           std::max(0.0, s.seconds - s.build_seconds - s.run_seconds));
   std::cout << fmt::format(
       "  in schema   : {:>4} mutants           ~ {:>8.3f} s/mutant (own builds' share "
       "estimated from the baseline)\n",
@@ -129,8 +142,6 @@ int BenchLabel::run() const {
       naive.stats.mutants, naive.stats.seconds, n_per, naive.stats.killed, naive.stats.survived);
   std::cout << fmt::format("ratio (per-mutant / schema path): {:.1f}x; in-schema mutants: {:.1f}x\n",
                            s_per > 0 ? n_per / s_per : 0.0, in_per > 0 ? n_per / in_per : 0.0);
-  std::cout << fmt::format("schema path split: builds {:.1f} s, runs {:.1f} s, the rest (vectors, golden, set-up) "
-                           "{:.1f} s\n", s.build_seconds, s.run_seconds, s.seconds - s.build_seconds - s.run_seconds);
   if (!s.schema_problem.empty()) std::cout << "schema problem: " << s.schema_problem << "\n";
   return 0;
 }

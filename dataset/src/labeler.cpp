@@ -9,10 +9,11 @@
 //     a mutant that passes runs again on `extra_vectors` further sets; HLS mutants that still pass
 //     go, together at the end of the design, to the sanitizer pass (hls_sanitize.h: one ASan+UBSan
 //     schema build, then valgrind memcheck on the plain schema build; a finding earns
-//     buggy/sanitizer, silence equivalent with evidence=vectors); RTL mutants that still pass go, together at
-//     the end of the design, to Yosys (equivalence/check_survivors, one long-lived process per design): a
-//     proof earns equivalent/proof, a counterexample buggy/formal (a testbench escape), anything else unknown
-//     with the solver's reason.
+//     buggy/sanitizer, silence equivalent with evidence=vectors); a verdict is emitted as soon as
+//     the schema runner finishes that mutant, so a killed run keeps what it finished; RTL mutants
+//     that still pass go, together at the end of the design, to Yosys (equivalence/check_survivors,
+//     one long-lived process per design): a proof earns equivalent/proof, a counterexample
+//     buggy/formal (a testbench escape), anything else unknown with the solver's reason.
 #include "bugforge/dataset/labeler.h"
 
 #include <fmt/format.h>
@@ -174,15 +175,19 @@ class ToolLabeler final : public Labeler {
     emit(Mutant{}, original);
     if (!ok) return false;
     std::vector<std::pair<Mutant, Verdict>> survivors;
-    const auto sims = simulate_schema(d, mutants, s);  // schema builds shared by many mutants
-    for (const auto& m : mutants) {
-      const auto sim = sims.find(m.id);
-      Verdict v = sim != sims.end() ? sim_verdict(d, sim->second, s) : label_one(d, m, s);
+    auto route = [&](const Mutant& m, Verdict v) {
       if (v.label == Label::Unknown && !is_pragma(m))
         survivors.emplace_back(m, std::move(v));
       else
         emit(m, v);
-    }
+    };
+    // Schema builds shared by many mutants (schema_run.h); each verdict is routed as its run ends.
+    const auto simulated = simulate_schema(
+        d, mutants, s, [&](const Mutant& m, const MutantSim& r) { route(m, sim_verdict(d, r, s)); });
+    for (const auto& m : mutants)
+      if (!simulated.count(m.id)) route(m, label_one(d, m, s));
+    std::sort(survivors.begin(), survivors.end(),
+              [](const auto& a, const auto& b) { return a.first.id < b.first.id; });
     if (d.language == Language::HlsCpp)
       run_sanitizers(d, s, survivors, emit);
     else if (!survivors.empty() && s.formal_budget > 0)
@@ -265,20 +270,28 @@ class ToolLabeler final : public Labeler {
     return run_sim(d, overrides, s, m);  // HLS survivors then go to the sanitizer pass
   }
 
-  // Every mutant but the pragma classes' goes through mutant schemata (schema_run.h).
-  static std::map<std::uint32_t, MutantSim> simulate_schema(const Design& d, const std::vector<Mutant>& all,
-                                                            const GenSettings& s) {
-    std::map<std::uint32_t, MutantSim> out;
+  // Every mutant but the pragma classes' goes through mutant schemata (schema_run.h), each
+  // result handed to `done` as soon as it is final; returns the ids simulated.
+  static std::set<std::uint32_t> simulate_schema(
+      const Design& d, const std::vector<Mutant>& all, const GenSettings& s,
+      const std::function<void(const Mutant&, const MutantSim&)>& done) {
+    std::set<std::uint32_t> out;
     std::vector<Mutant> ms;
     std::copy_if(all.begin(), all.end(), std::back_inserter(ms),
                  [](const Mutant& m) { return !is_pragma(m); });
     if (ms.empty()) return out;
+    std::map<std::uint32_t, const Mutant*> by_id;
+    for (const auto& m : ms) by_id[m.id] = &m;
     SchemaRunOptions o;
     o.vectors = s.vectors;
     o.seed = s.seed;
     o.extra_vectors = s.extra_vectors;
     o.timeout = s.timeout;
-    for (auto& r : simulate_mutants(d, ms, o).sims) out.emplace(r.id, std::move(r));
+    o.on_mutant = [&](const MutantSim& r) {
+      out.insert(r.id);
+      done(*by_id.at(r.id), r);
+    };
+    simulate_mutants(d, ms, o);
     return out;
   }
 

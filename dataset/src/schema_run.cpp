@@ -4,8 +4,10 @@
 //   1. Vector sets for the golden seeds and the extra seeds, their golden outputs, and the
 //      original build's outputs on the golden sets (the reference for every schema's mutant 0).
 //   2. group(ids): make the schema of those mutants; its excluded mutants go to the own-build list.
-//      Build it; on failure split the included ids in halves and recurse (a single mutant whose
-//      schema does not build gets its own build, where Verilator's message becomes its label).
+//      Build it; on failure blame the mutants whose arms hold the file:line:col of Verilator's
+//      errors (Schema::arms), send exactly those to their own builds (where the message becomes
+//      their label) and rebuild the rest; only when no error maps to an arm split the included
+//      ids in halves and recurse (a single mutant whose schema does not build gets its own build).
 //      On success run mutant 0 and compare it with the golden outputs and with the original's
 //      outputs and cycles; a difference sends the whole group to own builds with the reason.
 //      Otherwise run every included mutant with `+bf_mutant=K` and judge it like check_design.
@@ -20,6 +22,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
+#include <set>
 #include <sstream>
 
 #include "bugforge/core/diagnostic.h"
@@ -147,7 +151,7 @@ class Runner {
     const sim::BuildResult b = sim::build_design(d_, bo);
     ++stats_.schema_builds;
     stats_.build_seconds += b.seconds;
-    if (!b.ok) return bisect(s.included, b, why);
+    if (!b.ok) return on_build_failure(s, b, why);
     if (const std::string bad = mutant0_problem(b); !bad.empty()) {
       stats_.schema_problem = bad;
       for (auto id : s.included) why[id] = "schema mutant 0 differs from the original: " + bad;
@@ -156,8 +160,49 @@ class Runner {
     for (auto id : s.included) run_in_schema(id, b, s.included.size());
   }
 
-  void bisect(const std::vector<std::uint32_t>& ids, const sim::BuildResult& b, std::map<std::uint32_t, std::string>& why) {
+  // Mutants blamed by the located errors of a failed build, each with the error's first line.
+  // An error's continuation lines count too: Verilator names the other places involved there
+  // ("... Location of blocking assignment"); warnings (not fatal here) and their lines do not.
+  static std::map<std::uint32_t, std::string> blamed(const mutators::Schema& s, const std::string& log) {
+    static const std::regex located(R"(([^\s:]+):(\d+):(\d+):)");
+    std::map<std::uint32_t, std::string> out;
+    std::istringstream in(log);
+    std::string error;  // the %Error line whose block we are in; empty outside one
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("%Error", 0) == 0)
+        error = line;
+      else if (line.empty() || !std::isspace(static_cast<unsigned char>(line[0])))
+        error.clear();
+      std::smatch m;
+      if (error.empty() || !std::regex_search(line, m, located)) continue;
+      for (auto id : mutators::mutants_at(s, m[1].str(), std::stoul(m[2].str()), std::stoul(m[3].str())))
+        out.try_emplace(id, error);
+    }
+    return out;
+  }
+
+  // A schema that does not build: exclude the blamed mutants and rebuild the rest; bisect only
+  // when no error names a mutant's arm.
+  void on_build_failure(const mutators::Schema& s, const sim::BuildResult& b,
+                        std::map<std::uint32_t, std::string>& why) {
     ++stats_.schema_build_failures;
+    const auto guilty = blamed(s, b.log);
+    if (guilty.empty()) return bisect(s.included, b, why);
+    std::vector<std::uint32_t> rest;
+    for (auto id : s.included) {
+      const auto it = guilty.find(id);
+      if (it == guilty.end())
+        rest.push_back(id);
+      else
+        why[id] = "breaks the schema build: " + it->second;
+    }
+    stats_.blamed += guilty.size();
+    if (!rest.empty()) group(rest, why);
+  }
+
+  void bisect(const std::vector<std::uint32_t>& ids, const sim::BuildResult& b,
+              std::map<std::uint32_t, std::string>& why) {
+    ++stats_.bisections;
     if (ids.size() == 1) {
       why[ids[0]] = "its schema does not build: " + first_line(b.log);
       return;
@@ -261,7 +306,8 @@ class Runner {
 
   void finish(MutantSim s) {
     const auto id = s.id;
-    done_.emplace(id, std::move(s));
+    const auto& done = done_.emplace(id, std::move(s)).first->second;
+    if (opt_.on_mutant) opt_.on_mutant(done);
     if (opt_.progress) opt_.progress(done_.size(), total_);
   }
 

@@ -10,9 +10,10 @@
 //      Functions and tasks are skipped: a constant function must stay constant.
 //   2. Each schema_ok mutant goes to the smallest region that holds its whole edit. Mutants with
 //      no region, regions that partly overlap an earlier region, and edits that cut through a
-//      smaller region are excluded (with the reason). SIGN and STUCK edits inside an `expr` region
-//      are excluded too: a `?:` is signed only when both arms are, so a signedness change in one
-//      arm would change how the original arm is evaluated.
+//      smaller region are excluded (with the reason), and so are BLK edits: the mutated arm's
+//      `=` beside the original arm's `<=` on one variable is an error in Verilator. SIGN and
+//      STUCK edits inside an `expr` region are excluded too: a `?:` is signed only when both arms
+//      are, so a signedness change in one arm would change how the original arm is evaluated.
 //   3. Render each file recursively: a region's text is its original bytes with the regions it
 //      contains rendered in place; every mutated arm applies one edit to that text (regions inside
 //      the edited bytes disappear with them). Arms are chained: stmt `if (sel == K) begin M end else
@@ -22,6 +23,9 @@
 //      width to both arms). Wrappers stay on one line so untouched code keeps its line numbers.
 //   4. Every module holding a site declares `integer bf_mut_sel` and reads it from the plusarg in
 //      an `initial` right after its header's `;`, so no port changes.
+//   5. While rendering, each arm's bytes (selector test through the mutated text) are tracked
+//      through the nesting and recorded as line:col ranges (Schema::arms), so that a build error
+//      at file:line:col can be blamed on the innermost arm that holds it (mutants_at).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -231,6 +235,10 @@ std::map<std::uint32_t, std::string> assign(std::vector<Region>& regions, const 
   std::map<std::uint32_t, std::string> why;
   for (const auto& m : mutants) {
     if (!m.schema_ok) { why[m.id] = "not selectable at run time (schema_ok=false)"; continue; }
+    if (m.bug_class == "BLK") {  // its arm and the original arm would mix `=` and `<=` on one variable
+      why[m.id] = "blocking and non-blocking assignments to one variable cannot share a build";
+      continue;
+    }
     const std::size_t b = m.offset, e = m.offset + m.original.size();
     Region* best = nullptr;
     for (auto& r : regions)
@@ -299,47 +307,133 @@ std::string selector_decl() {
   return " integer bf_mut_sel; initial if (!$value$plusargs(\"bf_mutant=%d\", bf_mut_sel)) bf_mut_sel = 0;";
 }
 
-std::string render_region(const Region& r);
+// An arm's bytes [begin, end) in the text being rendered.
+struct ArmBytes {
+  std::uint32_t mutant;
+  std::size_t begin, end;
+};
+using Arms = std::vector<ArmBytes>;
 
-// Bytes [b, e) of `f` with child regions rendered, insertions made and (optionally) one edit.
+// Appends `text` (with its arms, relative to it) to `out` (with its arms).
+void append(std::string& out, Arms& arms, const std::string& text, const Arms& text_arms) {
+  for (const auto& a : text_arms) arms.push_back({a.mutant, out.size() + a.begin, out.size() + a.end});
+  out += text;
+}
+
+std::string render_region(const Region& r, Arms& arms);
+
+// Bytes [b, e) of `f` with child regions rendered, insertions made and (optionally) one edit;
+// the arms of the rendered children go to `arms`, relative to the result.
 std::string render_range(const SrcFile& f, std::size_t b, std::size_t e, const std::vector<Region*>& children,
-                         const Mutant* edit, const std::set<std::size_t>& inserts) {
-  struct Piece { std::size_t begin, end; std::string text; };
+                         const Mutant* edit, const std::set<std::size_t>& inserts, Arms& arms) {
+  struct Piece {
+    std::size_t begin, end;
+    std::string text;
+    Arms arms;
+  };
   std::vector<Piece> pieces;
   const std::size_t eb = edit ? edit->offset : npos, ee = edit ? edit->offset + edit->original.size() : npos;
-  if (edit) pieces.push_back({eb, ee, edit->replacement});
-  for (const Region* c : children)
-    if (!(edit && eb <= c->begin && c->end <= ee)) pieces.push_back({c->begin, c->end, render_region(*c)});
+  if (edit) pieces.push_back({eb, ee, edit->replacement, {}});
+  for (const Region* c : children) {
+    if (edit && eb <= c->begin && c->end <= ee) continue;
+    Piece p{c->begin, c->end, "", {}};
+    p.text = render_region(*c, p.arms);
+    pieces.push_back(std::move(p));
+  }
   for (std::size_t at : inserts)
-    if (b <= at && at <= e) pieces.push_back({at, at, selector_decl()});
+    if (b <= at && at <= e) pieces.push_back({at, at, selector_decl(), {}});
   std::sort(pieces.begin(), pieces.end(), [](const Piece& x, const Piece& y) { return x.begin < y.begin; });
   std::string out;
   std::size_t pos = b;
   for (const auto& p : pieces) {
     out.append(f.text, pos, p.begin - pos);
-    out += p.text;
+    append(out, arms, p.text, p.arms);
     pos = p.end;
   }
   out.append(f.text, pos, e - pos);
   return out;
 }
 
-std::string render_region(const Region& r) {
-  const std::string orig = render_range(*r.file, r.begin, r.end, r.children, nullptr, {});
-  std::string out;
+// Arms are chained `?:`/`if-else`s ending in the original; each arm's wrapper and text is
+// recorded in `arms`, as are the arms of regions nested inside (relative to the result).
+std::string render_region(const Region& r, Arms& arms) {
+  const bool stmt = r.kind == Kind::Stmt, cond = r.kind == Kind::Cond;
+  std::string out = stmt ? "" : "(";
   for (const Mutant* m : r.mutants) {
-    const std::string arm = render_range(*r.file, r.begin, r.end, r.children, m, {});
+    Arms inner;
+    const std::string arm = render_range(*r.file, r.begin, r.end, r.children, m, {}, inner);
     const std::string sel = fmt::format("(bf_mut_sel == 32'd{})", m->id);
-    if (r.kind == Kind::Stmt) out += fmt::format("if {} begin {} end else ", sel, arm);
-    if (r.kind == Kind::Cond) out += fmt::format("{} ? |{} : ", sel, arm);
-    if (r.kind == Kind::Expr) out += fmt::format("{} ? ({}) : ", sel, arm);
+    const std::size_t begin = out.size();
+    out += stmt ? fmt::format("if {} begin ", sel) : sel + (cond ? " ? |" : " ? (");
+    append(out, arms, arm, inner);
+    out += stmt ? " end" : cond ? "" : ")";
+    arms.push_back({m->id, begin, out.size()});
+    out += stmt ? " else " : " : ";
   }
-  if (r.kind == Kind::Stmt) return out + "begin " + orig + " end";
-  if (r.kind == Kind::Cond) return "(" + out + "|" + orig + ")";
-  return "(" + out + "(" + orig + "))";
+  Arms orig_arms;
+  const std::string orig = render_range(*r.file, r.begin, r.end, r.children, nullptr, {}, orig_arms);
+  out += stmt ? "begin " : cond ? "|" : "(";
+  append(out, arms, orig, orig_arms);
+  return out + (stmt ? " end" : cond ? ")" : "))");
+}
+
+// 1-based line and byte column of offset `off`, given the text's line starts.
+std::pair<std::size_t, std::size_t> line_col(const std::vector<std::size_t>& line_starts, std::size_t off) {
+  const auto it = std::upper_bound(line_starts.begin(), line_starts.end(), off);
+  const std::size_t line = static_cast<std::size_t>(it - line_starts.begin());
+  return {line, off - line_starts[line - 1] + 1};
+}
+
+std::vector<std::size_t> line_starts(const std::string& text) {
+  std::vector<std::size_t> out = {0};
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') out.push_back(i + 1);
+  return out;
+}
+
+// Records `arms` of override `index` by line and column.
+void add_arms(Schema& s, std::size_t index, const Arms& arms) {
+  const auto starts = line_starts(s.overrides[index].second);
+  for (const auto& a : arms) {
+    const auto [l0, c0] = line_col(starts, a.begin);
+    const auto [l1, c1] = line_col(starts, a.end - 1);
+    s.arms.push_back({a.mutant, index, l0, c0, l1, c1});
+  }
+}
+
+// Whether `a` holds line:col (col 0: touches the line).
+bool holds(const SchemaArm& a, std::size_t line, std::size_t col) {
+  if (line < a.first_line || line > a.last_line) return false;
+  if (col == 0) return true;
+  return std::make_pair(a.first_line, a.first_col) <= std::make_pair(line, col) &&
+         std::make_pair(line, col) <= std::make_pair(a.last_line, a.last_col);
+}
+
+// Whether `inner` lies inside `outer` (and is not the same arm).
+bool nested(const SchemaArm& inner, const SchemaArm& outer) {
+  return &inner != &outer &&
+         std::make_pair(outer.first_line, outer.first_col) <=
+             std::make_pair(inner.first_line, inner.first_col) &&
+         std::make_pair(inner.last_line, inner.last_col) <= std::make_pair(outer.last_line, outer.last_col);
 }
 
 }  // namespace
+
+std::vector<std::uint32_t> mutants_at(const Schema& s, const std::string& path, std::size_t line,
+                                      std::size_t col) {
+  std::vector<const SchemaArm*> hits;
+  for (const auto& a : s.arms) {
+    const std::string& p = s.overrides.at(a.override_index).first;
+    if (path.size() >= p.size() && path.compare(path.size() - p.size(), p.size(), p) == 0 &&
+        holds(a, line, col))
+      hits.push_back(&a);
+  }
+  std::vector<std::uint32_t> out;
+  for (const SchemaArm* a : hits)
+    if (std::none_of(hits.begin(), hits.end(), [&](const SchemaArm* b) { return nested(*b, *a); }))
+      out.push_back(a->mutant);
+  return out;
+}
 
 std::string schema_plusarg(std::uint32_t id) { return fmt::format("+bf_mutant={}", id); }
 
@@ -356,7 +450,10 @@ Schema make_rtl_schema(const Design& d, const std::vector<Mutant>& mutants) {
   for (const Region* r : kept) files[r->file].second.insert(r->module_insert);
   for (const auto& [f, parts] : files) {
     const std::string path = (fs::absolute(d.dir) / f->rel).lexically_normal().string();
-    s.overrides.emplace_back(path, render_range(*f, 0, f->text.size(), parts.first, nullptr, parts.second));
+    Arms arms;
+    s.overrides.emplace_back(path,
+                             render_range(*f, 0, f->text.size(), parts.first, nullptr, parts.second, arms));
+    add_arms(s, s.overrides.size() - 1, arms);
   }
   for (const Region* r : kept) {
     ++s.sites;

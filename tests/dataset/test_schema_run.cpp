@@ -129,3 +129,96 @@ TEST_CASE("schema runner: mutant 0 is the original, kills match own builds, non-
     CHECK(own.mismatch->format() == ps.main.mismatch->format());
   }
 }
+
+namespace {
+
+// 1-based line and column of byte `off` of `text`.
+std::pair<std::size_t, std::size_t> line_col(const std::string& text, std::size_t off) {
+  const std::size_t line = 1 + static_cast<std::size_t>(std::count(
+                                   text.begin(), text.begin() + static_cast<std::ptrdiff_t>(off), '\n'));
+  const std::size_t nl = text.rfind('\n', off == 0 ? 0 : off - 1);
+  return {line, nl == std::string::npos || off == 0 ? off + 1 : off - nl};
+}
+
+// `m` with its edit made unbuildable: an undeclared net joins the expression.
+Mutant unbuildable(const Mutant& m, std::uint32_t id) {
+  Mutant b = m;
+  b.id = id;
+  b.replacement = m.original + " bf_no_such_net_" + std::to_string(id) + " " + m.original;
+  return b;
+}
+
+}  // namespace
+
+TEST_CASE("rtl schema: arms map line and column back to their mutant", "[schema]") {
+  const auto& p = product_mutant();
+  const auto s = bf::mutators::make_rtl_schema(pe_design(), pe_mutants());
+  REQUIRE(s.arms.size() == s.included.size());
+  const std::string& path = s.overrides[0].first;
+  const std::string& text = s.overrides[0].second;
+  const auto at = text.find(fmt::format("(bf_mut_sel == 32'd{}) ? (", p.id));
+  REQUIRE(at != std::string::npos);
+  const auto [line, col] = line_col(text, at + 4);
+  CHECK(bf::mutators::mutants_at(s, "/stage" + path, line, col) == std::vector<std::uint32_t>{p.id});
+  CHECK(bf::mutators::mutants_at(s, "/elsewhere/x.v", line, col).empty());
+  const auto [l1, c1] = line_col(text, text.find("module mac_pe"));
+  CHECK(bf::mutators::mutants_at(s, path, l1, c1).empty());
+}
+
+TEST_CASE("schema runner: mutants that break the schema build are blamed by error line not bisected",
+          "[schema]") {
+  const auto& d = pe_design();
+  const auto all = bf::mutators::make_rtl_schema(d, pe_mutants());
+  std::vector<Mutant> ms, ops;
+  for (const auto& m : pe_mutants()) {
+    if (!contains(all.included, m.id)) continue;
+    if (ms.size() < 10 && m.bug_class != "BLK") ms.push_back(m);  // BLK is never in a schema
+    if (m.bug_class == "OP") ops.push_back(m);
+  }
+  REQUIRE(ms.size() == 10);
+  REQUIRE(ops.size() >= 2);
+  const std::uint32_t next = pe_mutants().back().id + 1;
+  ms.push_back(unbuildable(ops.front(), next));
+  ms.push_back(unbuildable(ops.back(), next + 1));
+
+  bf::dataset::SchemaRunOptions o;
+  o.vectors = 1;
+  std::vector<std::uint32_t> streamed;
+  o.on_mutant = [&](const bf::dataset::MutantSim& r) { streamed.push_back(r.id); };
+  const auto run = bf::dataset::simulate_mutants(d, ms, o);
+  // Bisection of 12 mutants with one bad in each half needs at least 7 schema builds.
+  CHECK(run.stats.schema_builds == 2);
+  CHECK(run.stats.blamed == 2);
+  CHECK(run.stats.bisections == 0);
+  CHECK(run.stats.in_schema == 10);
+  CHECK(run.stats.own_builds == 2);
+  CHECK(streamed.size() == ms.size());
+  for (const auto& s : run.sims) {
+    const bool broken = s.id >= next;
+    CHECK(s.in_schema == !broken);
+    if (broken) {
+      CHECK(s.main.status == bf::sim::CheckStatus::BuildError);
+      CHECK(s.own_build_why.find("breaks the schema build") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE(
+    "schema runner: blocking assignments that clash with non-blocking ones are blamed by the error's "
+    "locations",
+    "[schema]") {
+  // Verilator refuses a variable with both kinds of assignment and names the declaration first,
+  // the blocking assignment (inside the mutant's arm) only on a continuation line.
+  std::vector<Mutant> ms;
+  for (const auto& m : pe_mutants())
+    if (m.bug_class == "BLK" && m.schema_ok && ms.size() < 3) ms.push_back(m);
+  REQUIRE(ms.size() == 3);
+  CHECK(bf::mutators::make_rtl_schema(pe_design(), ms).included.empty());  // excluded up front
+  for (auto& m : ms) m.bug_class = "OP";  // disguised, so that the schema maker keeps them
+  bf::dataset::SchemaRunOptions o;
+  o.vectors = 1;
+  const auto run = bf::dataset::simulate_mutants(pe_design(), ms, o);
+  CHECK(run.stats.bisections == 0);
+  CHECK(run.stats.blamed >= 1);
+  for (const auto& s : run.sims) CHECK(s.main.status != bf::sim::CheckStatus::Error);
+}

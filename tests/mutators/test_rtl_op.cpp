@@ -32,3 +32,31 @@ TEST_CASE("OP skips operators inside macro expansions", "[mutators][rtl][OP]") {
       "endmodule\n";
   for (const auto& m : candidates(v, "OP")) CHECK(m.line != 3);
 }
+
+TEST_CASE("OP swaps unary operators where the swap changes the value", "[mutators][rtl][OP]") {
+  const std::string v =
+      "module t(input [7:0] a, input b, output [7:0] y, output p, q, r, s);\n"
+      "  assign y = ~a;\n"
+      "  assign p = !b;\n"
+      "  assign q = &a;\n"
+      "  assign r = ^a;\n"
+      "  assign s = ~|a;\n"
+      "endmodule\n";
+  const auto ms = candidates(v, "OP");
+  CHECK(has_edit(ms, "~", "!"));
+  CHECK(has_edit(ms, "&", "|"));
+  CHECK(has_edit(ms, "^", "~^"));
+  CHECK_FALSE(has_edit(ms, "!", "~"));          // one bit: ! and ~ agree
+  for (const auto& m : ms) CHECK(m.line != 6);  // ~| is its own operator
+}
+
+TEST_CASE("OP proposes + as xor and arithmetic shift as logical", "[mutators][rtl][OP]") {
+  const std::string v =
+      "module t(input signed [7:0] a, input [7:0] b, output [7:0] y, output signed [7:0] z);\n"
+      "  assign y = b + a;\n"
+      "  assign z = a >>> 2;\n"
+      "endmodule\n";
+  const auto ms = candidates(v, "OP");
+  CHECK(has_edit(ms, "+", "^"));
+  CHECK(has_edit(ms, ">>>", ">>"));
+}

@@ -1,8 +1,10 @@
 // bugforge mutators — CMP: wrong comparison.
 //
 // Algorithm: at each comparison node whose operator token verifies, propose the off-by-one and
-// inversion mistakes: < and <=, > and >=, == and !=. Signed and unsigned variants (lts, gts...)
-// share their token; signedness mistakes belong to SIGN.
+// inversion mistakes: < and <=, > and >=, == and !=, and an ordering test written as != (or a
+// non-strict one as ==), the loop-bound habit that breaks once a counter can skip the bound.
+// Signed and unsigned variants (lts, gts...) share their token; signedness mistakes belong to
+// SIGN.
 #include "rtl_context.h"
 
 namespace bf::mutators {
@@ -10,10 +12,10 @@ namespace bf::mutators {
 namespace {
 
 std::vector<std::string> alternatives(std::string_view tok) {
-  if (tok == "<") return {"<=", ">"};
-  if (tok == "<=") return {"<", ">="};
-  if (tok == ">") return {">=", "<"};
-  if (tok == ">=") return {">", "<="};
+  if (tok == "<") return {"<=", ">", "!="};
+  if (tok == "<=") return {"<", ">=", "=="};
+  if (tok == ">") return {">=", "<", "!="};
+  if (tok == ">=") return {">", "<=", "=="};
   if (tok == "==") return {"!="};
   if (tok == "!=") return {"=="};
   return {};

@@ -1,9 +1,10 @@
 // bugforge mutators — IDX: wrong bit select, part select or array index.
 //
 // Algorithm: a `sel`/`arraysel` node's span is its '['; the bracket group is matched in the
-// source. A single index ("[i]", "[3]") becomes one more or one less ("i+1", "2"); a literal part
-// select ("[7:0]") slides by one ("[8:1]", "[6:-1]" is never made: only windows that stay at or
-// above bit 0). A run-time index can be selected in a schema; part-select bounds cannot.
+// source. A single index ("[i]", "[3]", "[k*W]") becomes one more or one less ("i+1", "2",
+// "(k*W)+1"); the base of an indexed part select ("[b +: 8]") likewise ("[b+1 +: 8]"); a literal
+// part select ("[7:0]") slides by one ("[8:1]", "[6:-1]" is never made: only windows that stay at
+// or above bit 0). A run-time index or base can be selected in a schema; part-select bounds cannot.
 #include "rtl_context.h"
 
 #include <fmt/format.h>
@@ -24,7 +25,18 @@ std::vector<std::string> shifted_index(std::string_view idx) {
     return r;
   }
   if (is_ident(idx)) return {std::string(idx) + "+1", std::string(idx) + "-1"};
-  return {};
+  if (idx.find_first_of("?:") != std::string_view::npos) return {};
+  return {"(" + std::string(idx) + ")+1", "(" + std::string(idx) + ")-1"};
+}
+
+// Edits of the base of "base +: width" / "base -: width" whose text starts at `in.begin`.
+void shift_base(const RtlContext& cx, const Span& in, std::size_t op, const char* code,
+                std::vector<Mutant>& out) {
+  const std::size_t e = RtlContext::skip_blank_back(*in.file, in.begin + op);
+  if (e <= in.begin) return;
+  const Span base = cx.at(*in.file, in.begin, e);
+  for (const auto& r : shifted_index(base.text()))
+    out.push_back(cx.edit(code, base, r, fmt::format("part-select base {} -> {}", base.text(), r)));
 }
 
 class IdxMutator final : public RtlMutator {
@@ -43,6 +55,11 @@ class IdxMutator final : public RtlMutator {
       const Span in = cx.at(*s.file, b, e);
       const std::string_view inner = in.text();
       const auto colon = inner.find(':');
+      if (colon != std::string_view::npos && colon > 0 &&
+          (inner[colon - 1] == '+' || inner[colon - 1] == '-')) {
+        shift_base(cx, in, colon - 1, code(), out);
+        return;
+      }
       if (colon == std::string_view::npos) {
         for (const auto& r : shifted_index(inner))
           out.push_back(cx.edit(code(), in, r, fmt::format("[{}] -> [{}]", inner, r)));

@@ -1,10 +1,11 @@
 // bugforge mutators — STUCK: a signal tied to a constant or to another signal.
 //
 // Algorithm: a read of a variable (a varref that is not an assignment target, verified at a use
-// site, not the declaration) inside an assignment is replaced by an all-zero literal of its
-// width, by 1'b1 for one-bit signals, or by the next variable of the same module with the same
-// width (declaration order, wrapping), the copy-paste slip of wiring the wrong signal. Clocks and
-// resets named by the protocol are left alone.
+// site, not the declaration) inside an assignment or an `if` condition is replaced by an all-zero
+// literal of its width, by an all-ones literal (1'b1 for one-bit signals), or by the next or the
+// previous variable of the same module with the same width (declaration order, wrapping), the
+// copy-paste slip of wiring the wrong signal. Clocks and resets named by the protocol are left
+// alone.
 #include "rtl_context.h"
 
 #include <fmt/format.h>
@@ -19,15 +20,36 @@ bool in_assignment(const Ancestors& anc) {
   });
 }
 
-// The next variable after `name` in the module with the same width (wrapping); "" when none.
-std::string sibling(const RtlContext& cx, const VlNode& module, const std::string& name, int width) {
+// The variables next to `name` (after it, then before it) in the module with the same width,
+// wrapping; each only when it is another variable.
+std::vector<std::string> siblings(const RtlContext& cx, const VlNode& module, const std::string& name,
+                                  int width) {
   std::vector<std::string> same;
   for (const auto& c : module.children)
     if (c.type == "var" && cx.width_of(c) == width && c.attr("param").empty() && c.attr("localparam").empty())
       same.push_back(c.attr("name"));
   const auto it = std::find(same.begin(), same.end(), name);
-  if (it == same.end() || same.size() < 2) return "";
-  return std::next(it) == same.end() ? same.front() : *std::next(it);
+  if (it == same.end() || same.size() < 2) return {};
+  const std::size_t i = static_cast<std::size_t>(it - same.begin()), n = same.size();
+  std::vector<std::string> out = {same[(i + 1) % n]};
+  if (n > 2) out.push_back(same[(i + n - 1) % n]);
+  return out;
+}
+
+std::string all_ones(int width) {
+  return width == 1 ? "1'b1"
+                    : fmt::format("{}'h{:x}", width,
+                                  width >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << width) - 1);
+}
+
+// True when `n` lies in the condition (first child) of an `if` among its ancestors.
+bool in_if_condition(const VlNode& n, const Ancestors& anc) {
+  for (std::size_t i = 0; i < anc.size(); ++i) {
+    if (anc[i]->type != "if" || anc[i]->children.empty()) continue;
+    const VlNode* below = i + 1 < anc.size() ? anc[i + 1] : &n;
+    if (below == &anc[i]->children[0]) return true;
+  }
+  return false;
 }
 
 class StuckMutator final : public RtlMutator {
@@ -35,7 +57,8 @@ class StuckMutator final : public RtlMutator {
   const char* code() const override { return "STUCK"; }
   void collect(const RtlContext& cx, std::vector<Mutant>& out) const override {
     cx.walk([&](const VlNode& n, const Ancestors& anc) {
-      if (n.type != "varref" || !in_assignment(anc) || RtlContext::is_lvalue(n, anc)) return;
+      if (n.type != "varref" || RtlContext::is_lvalue(n, anc)) return;
+      if (!in_assignment(anc) && !in_if_condition(n, anc)) return;
       // The base of a select stays a name: "9'd0[W]" is not Verilog.
       const VlNode* p = anc.back();
       if ((p->type == "sel" || p->type == "arraysel") && &p->children.front() == &n) return;
@@ -46,9 +69,9 @@ class StuckMutator final : public RtlMutator {
       const Span s = width > 0 && width <= 64 ? cx.use_site(n, anc) : Span{};
       if (!s) return;
       out.push_back(cx.edit(code(), s, fmt::format("{}'d0", width), fmt::format("'{}' tied to 0", name)));
-      if (width == 1) out.push_back(cx.edit(code(), s, "1'b1", fmt::format("'{}' tied to 1", name)));
+      out.push_back(cx.edit(code(), s, all_ones(width), fmt::format("'{}' tied to all ones", name)));
       const VlNode* mod = cx.module_of(anc);
-      if (const std::string other = mod ? sibling(cx, *mod, name, width) : ""; !other.empty())
+      for (const auto& other : mod ? siblings(cx, *mod, name, width) : std::vector<std::string>{})
         out.push_back(cx.edit(code(), s, other, fmt::format("'{}' wired to '{}'", name, other)));
     });
   }

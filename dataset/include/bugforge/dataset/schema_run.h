@@ -3,8 +3,10 @@
 // Algorithm: build the schema (all selectable mutants in one model) once; check its mutant 0
 // (`+bf_mutant=0`) against the golden outputs and against the original build's outputs, value
 // and cycle; then run each included mutant in a sandboxed child with `+bf_mutant=K` on the golden
-// vector sets and, when it passes, on the extra sets. A schema that does not build is bisected
-// (halves rebuilt as schemata of their own) down to single mutants, which get their own build; a
+// vector sets and, when it passes, on the extra sets. A schema that does not build loses the
+// mutants whose arms hold its located errors (they get their own build) and is rebuilt; when no
+// error maps to an arm it is bisected (halves rebuilt as schemata of their own) down to single
+// mutants, which get their own build; a
 // schema whose mutant 0 differs from the original is wrong, so all of its mutants get their own
 // build and the reason is recorded. Excluded mutants (schema.h) get their own build too. The
 // runner is language-neutral: it takes the schema maker as a function.
@@ -23,6 +25,8 @@
 
 namespace bf::dataset {
 
+struct MutantSim;
+
 struct SchemaRunOptions {
   std::size_t vectors = 8;        // golden vector sets: seeds seed..seed+vectors-1
   std::uint64_t seed = 1;
@@ -31,6 +35,9 @@ struct SchemaRunOptions {
   std::string cache_dir;          // build cache; empty = the default
   bool use_schema = true;         // false: every mutant gets its own build (the baseline)
   std::function<void(std::size_t done, std::size_t total)> progress;  // after each mutant
+  // Called with each mutant's result as soon as it is final (in completion order, not id
+  // order), so that callers can store verdicts while the rest of the design still runs.
+  std::function<void(const MutantSim&)> on_mutant;
 };
 
 // The simulation verdict of one mutant, in the shape check_design gives.
@@ -45,6 +52,8 @@ struct MutantSim {
 struct SchemaRunStats {
   std::size_t mutants = 0, in_schema = 0, own_builds = 0;
   std::size_t schema_builds = 0, schema_build_failures = 0, killed = 0, survived = 0;
+  std::size_t blamed = 0;      // mutants excluded because a build error lay in their arm
+  std::size_t bisections = 0;  // failed schemata split in halves (no error mapped to an arm)
   double build_seconds = 0, run_seconds = 0, seconds = 0;
   std::string schema_problem;  // set when a schema's mutant 0 differed from the original
 };

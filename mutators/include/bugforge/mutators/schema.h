@@ -17,13 +17,29 @@
 
 namespace bf::mutators {
 
+// Where one included mutant's guarded text (selector test and mutated arm) sits in an override,
+// so that a tool message naming file:line:col can be traced back to the mutant that caused it.
+// Lines and columns are 1-based; columns count bytes, as Verilator's do.
+struct SchemaArm {
+  std::uint32_t mutant = 0;
+  std::size_t override_index = 0;                                          // into Schema::overrides
+  std::size_t first_line = 0, first_col = 0, last_line = 0, last_col = 0;  // inclusive
+};
+
 struct Schema {
   std::vector<std::pair<std::string, std::string>> overrides;  // absolute source path -> schema text
   std::vector<std::uint32_t> included;                          // mutant ids selectable at run time
   std::vector<std::uint32_t> excluded;                          // need their own build
   std::vector<std::string> excluded_why;                        // parallel to `excluded`
   std::size_t sites = 0;                                        // selector-guarded sites written
+  std::vector<SchemaArm> arms;                                  // one per included mutant
 };
+
+// The mutants whose arm holds position line:col of the override whose path ends `path` (a tool
+// may name a staged copy); col 0 means anywhere on the line. Only the innermost arms count: an
+// arm nested in another arm's text blames the inner mutant. Empty when no arm holds it.
+std::vector<std::uint32_t> mutants_at(const Schema& s, const std::string& path, std::size_t line,
+                                      std::size_t col);
 
 // The plusarg that selects a mutant in a schema build: "+bf_mutant=K".
 std::string schema_plusarg(std::uint32_t id);
