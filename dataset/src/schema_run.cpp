@@ -42,7 +42,9 @@ double since(std::chrono::steady_clock::time_point t0) {
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("BF-SCH-002", fmt::format("schema_run.cpp:{}: expected a readable source", __LINE__), SourceLoc{path});
+  if (!in)
+    throw Error("BF-SCH-002", fmt::format("schema_run.cpp:{}: expected a readable source", __LINE__),
+                SourceLoc{path});
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -61,7 +63,8 @@ struct VectorBatch {
 
 class Runner {
  public:
-  Runner(const Design& d, const SchemaMaker& make, const SchemaRunOptions& opt) : d_(d), make_(make), opt_(opt) {}
+  Runner(const Design& d, const SchemaMaker& make, const SchemaRunOptions& opt)
+      : d_(d), make_(make), opt_(opt) {}
 
   SchemaRun run(const std::vector<Mutant>& mutants) {
     const auto t0 = std::chrono::steady_clock::now();
@@ -82,7 +85,8 @@ class Runner {
     for (const auto& m : mutants) out.sims.push_back(std::move(done_.at(m.id)));
     stats_.mutants = mutants.size();
     for (const auto& s : out.sims) {
-      const bool pass = s.main.status == sim::CheckStatus::Pass && (!s.extra || s.extra->status == sim::CheckStatus::Pass);
+      const bool pass =
+          s.main.status == sim::CheckStatus::Pass && (!s.extra || s.extra->status == sim::CheckStatus::Pass);
       ++(pass ? stats_.survived : stats_.killed);
     }
     stats_.seconds = since(t0);
@@ -97,6 +101,7 @@ class Runner {
     o.seed = first;
     o.build.cache_dir = opt_.cache_dir;
     o.run.limits.wall_seconds = opt_.timeout;
+    o.run.limits.cpu_seconds = cpu_budget(vectors);
     o.golden_backend = kernels::Backend::cpu;
     return o;
   }
@@ -115,21 +120,30 @@ class Runner {
   void prepare_vectors() {
     main_ = batch(opt_.vectors, opt_.seed);
     if (opt_.extra_vectors > 0) extra_ = batch(opt_.extra_vectors, opt_.seed + opt_.vectors);
-    if (!opt_.use_schema) return;
     sim::BuildOptions bo;
     bo.cache_dir = opt_.cache_dir;
     const auto b = sim::build_design(d_, bo);
     if (!b.ok)
-      throw Error("BF-SCH-001", fmt::format("schema_run.cpp:{}: the original of {} does not build: {}", __LINE__,
-                                            d_.name, first_line(b.log)));
+      throw Error("BF-SCH-001", fmt::format("schema_run.cpp:{}: the original of {} does not build: {}",
+                                            __LINE__, d_.name, first_line(b.log)));
     original_ = sim::run_design(d_, b, main_.sets, run_options(0));
   }
 
-  sim::RunOptions run_options(std::uint32_t id) const {
+  sim::RunOptions run_options(std::uint32_t id, std::size_t sets = 0) const {
     sim::RunOptions r;
     r.limits.wall_seconds = opt_.timeout;
+    r.limits.cpu_seconds = cpu_budget(sets);
     r.args = {mutators::schema_plusarg(id)};
     return r;
+  }
+
+  // CPU seconds a mutant's run over `sets` vector sets may use: twenty times what the original
+  // took per set, plus a second, never above --timeout. An endless loop then costs about a second
+  // instead of the whole timeout; CPU time, unlike wall time, does not grow with the machine's load.
+  double cpu_budget(std::size_t sets) const {
+    if (sets == 0 || original_.seconds <= 0 || main_.sets.empty()) return 0;  // 0: wall limit only
+    const double per_set = original_.seconds / static_cast<double>(main_.sets.size());
+    return std::min(opt_.timeout, 1.0 + 20.0 * per_set * static_cast<double>(sets));
   }
 
   // Schema of `ids`; excluded and unbuildable mutants land in `why` for their own build.
@@ -224,7 +238,8 @@ class Runner {
     stats_.run_seconds += r.seconds;
     if (r.status != sim::RunStatus::Ok) return "mutant 0 run: " + first_line(r.log);
     if (const auto m = sim::compare(main_.golden, r, main_.seeds)) return "vs golden: " + m->format();
-    if (const auto m = sim::compare(original_.outputs, r, main_.seeds)) return "vs the original: " + m->format();
+    if (const auto m = sim::compare(original_.outputs, r, main_.seeds))
+      return "vs the original: " + m->format();
     if (r.cycles != original_.cycles) return "vs the original: outputs appear at different cycles";
     return "";
   }
@@ -252,15 +267,15 @@ class Runner {
     return r;
   }
 
-  sim::CheckResult run_batch(std::uint32_t id, const sim::BuildResult& b, const VectorBatch& v, std::size_t vectors,
-                             std::uint64_t first) {
+  sim::CheckResult run_batch(std::uint32_t id, const sim::BuildResult& b, const VectorBatch& v,
+                             std::size_t vectors, std::uint64_t first) {
     if (!sim::uses_vectors(d_)) {
       auto o = check_options(vectors, first);
       o.run = run_options(id);
       return sim::judge_oracle(d_, b, o);
     }
     try {
-      const auto run = sim::run_design(d_, b, v.sets, run_options(id));
+      const auto run = sim::run_design(d_, b, v.sets, run_options(id, v.sets.size()));
       stats_.run_seconds += run.seconds;
       return judge(run, v);
     } catch (const std::exception& e) {
@@ -285,6 +300,7 @@ class Runner {
   }
 
   void own_build(const Mutant& m, const std::string& why) {
+    const auto t0 = std::chrono::steady_clock::now();
     const std::string path = (fs::path(d_.dir) / m.file).string();
     auto o = check_options(opt_.vectors, opt_.seed);
     o.build.source_overrides = {{path, mutators::apply_mutant(read_text(path), m)}};
@@ -301,6 +317,7 @@ class Runner {
       stats_.run_seconds += s.extra->run.seconds;
     }
     ++stats_.own_builds;
+    stats_.own_build_seconds += since(t0);
     finish(std::move(s));
   }
 

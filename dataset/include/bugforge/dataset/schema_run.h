@@ -55,6 +55,7 @@ struct SchemaRunStats {
   std::size_t blamed = 0;      // mutants excluded because a build error lay in their arm
   std::size_t bisections = 0;  // failed schemata split in halves (no error mapped to an arm)
   double build_seconds = 0, run_seconds = 0, seconds = 0;
+  double own_build_seconds = 0;  // wall time of the own builds and their runs (part of `seconds`)
   std::string schema_problem;  // set when a schema's mutant 0 differed from the original
 };
 
