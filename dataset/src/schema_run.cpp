@@ -102,6 +102,7 @@ class Runner {
     o.build.cache_dir = opt_.cache_dir;
     o.run.limits.wall_seconds = opt_.timeout;
     o.run.limits.cpu_seconds = cpu_budget(vectors);
+    o.run.args = cycle_cap_args();
     o.golden_backend = kernels::Backend::cpu;
     return o;
   }
@@ -134,7 +135,19 @@ class Runner {
     r.limits.wall_seconds = opt_.timeout;
     r.limits.cpu_seconds = cpu_budget(sets);
     r.args = {mutators::schema_plusarg(id)};
+    for (auto& a : cycle_cap_args()) r.args.push_back(std::move(a));
     return r;
+  }
+
+  // RTL: `+bf_max_cycles` at ten times the original's last output cycle plus a thousand, so a
+  // hung mutant stops there rather than at the design's worst-case limit (same in own builds).
+  std::vector<std::string> cycle_cap_args() const {
+    if (d_.language != Language::Verilog || original_.cycles.empty()) return {};
+    std::int64_t last = 0;
+    for (const auto& set : original_.cycles)
+      for (const auto& tensor : set)
+        for (const auto c : tensor) last = std::max(last, c);
+    return {fmt::format("+bf_max_cycles={}", 10 * last + 1000)};
   }
 
   // CPU seconds a mutant's run over `sets` vector sets may use: twenty times what the original

@@ -15,6 +15,8 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <string>
@@ -35,6 +37,18 @@ struct DriveLimits {
   double stall = 0.25;
   std::uint64_t set_index = 0;
 };
+
+// `+bf_max_cycles=N` lowers every set's cycle limit below the design's own (a schema run bounds a
+// hung mutant by a multiple of the original's cycles instead of the design's worst case).
+inline std::int64_t cycle_cap = 0;  // 0: the design's own limit
+inline std::int64_t cycle_limit(std::int64_t design_limit) {
+  return cycle_cap > 0 && cycle_cap < design_limit ? cycle_cap : design_limit;
+}
+
+inline void read_cycle_cap(int argc, char** argv) {
+  for (int i = 3; i < argc; ++i)
+    if (std::strncmp(argv[i], "+bf_max_cycles=", 15) == 0) cycle_cap = std::atoll(argv[i] + 15);
+}
 
 struct FlatPort {  // packed bus: element i at bits [i*width +: width]
   int tensor = 0;  // kernel input index (inputs) or output index (outputs)
@@ -112,8 +126,10 @@ class Driver {
     SetData s = blank_outputs(h_.out_numel);
     reset();
     apply_flat_inputs();
-    if (h_.stream) run_stream(s);
-    else run_block(s);
+    if (h_.stream)
+      run_stream(s);
+    else
+      run_block(s);
     if (ctx_.gotFinish()) {  // $finish inside the design ends the set as a protocol error
       s.status = 2;
       ctx_.gotFinish(false);
@@ -207,7 +223,8 @@ class Driver {
   void commit_memories(SetData* s, std::int64_t stamp) {
     for (std::size_t i = 0; i < h_.mem_in.size(); ++i) {
       const auto& m = h_.mem_in[i];
-      put_bits(m.rdata, 0, m.width, static_cast<std::uint64_t>(value_at(*in_, m.tensor, pending_.read_addr[i])));
+      put_bits(m.rdata, 0, m.width,
+               static_cast<std::uint64_t>(value_at(*in_, m.tensor, pending_.read_addr[i])));
     }
     if (!s) return;
     for (std::size_t i = 0; i < h_.mem_out.size(); ++i) {
@@ -237,7 +254,7 @@ class Driver {
     set_bit(h_.start, true);
     for (;;) {
       settle();
-      if (cycle_ >= h_.limits.max_cycles || ctx_.gotFinish()) {
+      if (cycle_ >= cycle_limit(h_.limits.max_cycles) || ctx_.gotFinish()) {
         s.status = 1;
         s.cycles = cycle_;
         read_flat_outputs(s, -1);
@@ -280,7 +297,8 @@ class Driver {
     bool ok = true;
     if (p.last) ok = get_bit(p.last) == (count + p.lanes >= n);
     for (int l = 0; l < p.lanes && count < n; ++l, ++count) {
-      t.values[static_cast<std::size_t>(count)] = extend(get_bits(p.data, l * p.width, p.width), p.width, p.is_signed);
+      t.values[static_cast<std::size_t>(count)] =
+          extend(get_bits(p.data, l * p.width, p.width), p.width, p.is_signed);
       t.cycles[static_cast<std::size_t>(count)] = stamp;
     }
     return ok;
@@ -303,7 +321,7 @@ class Driver {
         set_bit(h_.stream_out[o].ready, ready[o]);
       }
       settle();
-      if (complete_at < 0 && (cycle_ >= h_.limits.max_cycles || ctx_.gotFinish())) {
+      if (complete_at < 0 && (cycle_ >= cycle_limit(h_.limits.max_cycles) || ctx_.gotFinish())) {
         s.status = 1;
         s.cycles = cycle_;
         read_flat_outputs(s, -1);
@@ -313,7 +331,8 @@ class Driver {
       for (std::size_t o = 0; o < h_.stream_out.size(); ++o) {
         const auto& p = h_.stream_out[o];
         if (!ready[o] || !get_bit(p.valid)) continue;
-        if (!take_beat(p, s.tensors.at(static_cast<std::size_t>(p.tensor)), count[o], cycle_ + 1)) s.status = 2;
+        if (!take_beat(p, s.tensors.at(static_cast<std::size_t>(p.tensor)), count[o], cycle_ + 1))
+          s.status = 2;
       }
       cycle(s);
       for (std::size_t i = 0; i < in.size(); ++i) {
@@ -333,7 +352,8 @@ class Driver {
 
   bool all_collected(const SetData& s, const std::vector<std::int64_t>& count) const {
     for (std::size_t o = 0; o < h_.stream_out.size(); ++o)
-      if (count[o] < static_cast<std::int64_t>(s.tensors.at(static_cast<std::size_t>(h_.stream_out[o].tensor)).values.size()))
+      if (count[o] < static_cast<std::int64_t>(
+                         s.tensors.at(static_cast<std::size_t>(h_.stream_out[o].tensor)).values.size()))
         return false;
     return true;
   }
@@ -359,6 +379,7 @@ int rtl_main(int argc, char** argv, MakeRunner make_runner) {
     const auto sets = read_inputs(argv[1]);
     auto ctx = std::make_unique<VerilatedContext>();
     ctx->commandArgs(argc, argv);  // +bf_mutant=N reaches $value$plusargs
+    read_cycle_cap(argc, argv);
     auto top = std::make_unique<Model>(ctx.get());
     auto run = make_runner(*top, *ctx);
     std::vector<SetData> out;
@@ -389,11 +410,12 @@ int custom_main(int argc, char** argv, Drive drive, DriveLimits limits, std::vec
   return rtl_main<Model>(argc, argv, [=](Model& top, VerilatedContext& ctx) {
     return [=, &top, &ctx](const Inputs& in, std::uint64_t i) {
       DriveLimits l = limits;
+      l.max_cycles = cycle_limit(l.max_cycles);
       l.set_index = i;
       SetData s = drive(top, ctx, in, l);
       if (s.tensors.size() != out_numel.size())
-        throw std::runtime_error("custom driver returned " + std::to_string(s.tensors.size()) + " tensors, expected " +
-                                 std::to_string(out_numel.size()));
+        throw std::runtime_error("custom driver returned " + std::to_string(s.tensors.size()) +
+                                 " tensors, expected " + std::to_string(out_numel.size()));
       for (std::size_t t = 0; t < s.tensors.size(); ++t) {
         auto& d = s.tensors[t];
         d.values.resize(static_cast<std::size_t>(out_numel[t]), 0);
