@@ -15,9 +15,9 @@ echo
 echo "== bugforge gen → merge → export → report (the dataset from the built-in designs)"
 out="${BUGFORGE_OUT:-$root/out}"
 jobs="$(nproc 2>/dev/null || echo 2)"
-# Kept small by default (BUGFORGE_PER_DESIGN, BUGFORGE_OWN_BUILDS raise it): RTL mutants share one schema build per design; mutants that
-# need their own build (HLS C++, RTL edits no schema can select) are capped per design.
-"$bf" gen --out "$out/parts" --jobs "$jobs" --seed "${BUGFORGE_SEED:-1}" --per-design "${BUGFORGE_PER_DESIGN:-40}" \
+# Every mutant that a schema build can select (RTL and HLS alike), plus at most BUGFORGE_OWN_BUILDS per
+# design of those that need a build of their own (BUGFORGE_PER_DESIGN caps mutants per design; 0 = all).
+"$bf" gen --out "$out/parts" --jobs "$jobs" --seed "${BUGFORGE_SEED:-1}" --per-design "${BUGFORGE_PER_DESIGN:-0}" \
   --own-builds "${BUGFORGE_OWN_BUILDS:-2}" --formal-budget 5 --vectors 4 --extra-vectors 8 --timeout 10 || true
 "$bf" merge "$out/parts" --out "$out/dataset.db"
 "$bf" export --db "$out/dataset.db" --format hf --task detect --out "$out/hf"
