@@ -3,15 +3,19 @@
 //
 // Algorithm: for each design, the project's labeler (dataset/labeler.h, the same one `gen` uses)
 // proposes the mutants (capped by --limit, then --per-class by a seeded rank), labels the original
-// and then every mutant (RTL: simulation through mutant schemata, then formal on survivors; HLS:
-// per-mutant builds). Each verdict is counted under (design, class) by label and detector. A
-// design whose original fails is reported and skipped; the run goes on with the next design.
+// and then every mutant (simulation through mutant schemata; then RTL survivors go to formal, HLS
+// survivors to the sanitizer pass; pragma classes to the pragma checker). --jobs designs are
+// labelled at once, each on its own thread. Each verdict is counted under (design, class) by label
+// and detector. A design whose original fails is reported and skipped; the run goes on.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <iostream>
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
@@ -48,10 +52,13 @@ struct Tally {
     equivalent += t.equivalent;
     for (const auto& [k, n] : t.by_detector) by_detector[k] += n;
   }
-  double kill_rate() const { return made ? 100.0 * static_cast<double>(killed) / static_cast<double>(made) : 0; }
+  double kill_rate() const {
+    return made ? 100.0 * static_cast<double>(killed) / static_cast<double>(made) : 0;
+  }
 };
 
-const std::vector<std::string> kDetectors = {"build", "sim", "crash", "timeout", "formal", "sanitizer", "pragma-rule"};
+const std::vector<std::string> kDetectors = {"build",  "sim",       "crash",      "timeout",
+                                             "formal", "sanitizer", "pragma-rule"};
 
 std::string row(const std::string& design, const std::string& cls, const Tally& t) {
   std::string s = fmt::format("{:<18} {:<6} {:>5} {:>6}", design, cls, t.made, t.killed);
@@ -69,11 +76,16 @@ std::string header() {
 }
 
 // At most `n` mutants per class, chosen by a seeded hash rank so that the pick is stable.
-std::vector<mutators::Mutant> cap_per_class(std::vector<mutators::Mutant> ms, std::size_t n, std::uint64_t seed) {
+std::vector<mutators::Mutant> cap_per_class(std::vector<mutators::Mutant> ms, std::size_t n,
+                                            std::uint64_t seed) {
   if (n == 0) return ms;
   auto rank = [&](const mutators::Mutant& m) {
-    return Hasher().add(static_cast<std::int64_t>(seed)).add(m.file).add(static_cast<std::int64_t>(m.offset))
-        .add(m.replacement).digest();
+    return Hasher()
+        .add(static_cast<std::int64_t>(seed))
+        .add(m.file)
+        .add(static_cast<std::int64_t>(m.offset))
+        .add(m.replacement)
+        .digest();
   };
   std::stable_sort(ms.begin(), ms.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
   std::map<std::string, std::size_t> taken;
@@ -85,23 +97,40 @@ std::vector<mutators::Mutant> cap_per_class(std::vector<mutators::Mutant> ms, st
 class LabelCommand final : public Command {
  public:
   const char* name() const override { return "label"; }
-  const char* summary() const override { return "Label every mutant of designs by running tools; print kill rates"; }
+  const char* summary() const override {
+    return "Label every mutant of designs by running tools; print kill rates";
+  }
   const char* help() const override {
     return "Labels every mutant of each DESIGN (a design folder or a built-in design name): buggy with the\n"
            "detector (build, sim, crash, timeout, formal, ...), equivalent, or unknown (survived). RTL\n"
-           "mutants are simulated through mutant schemata (one build for all selectable mutants), then\n"
-           "survivors go to formal equivalence unless --no-formal. Prints a kill-rate table per design\n"
-           "and class, with totals; --json prints every verdict and the table as JSON instead.";
+           "and HLS mutants are simulated through mutant schemata (one build for all selectable mutants);\n"
+           "RTL survivors then go to formal equivalence unless --no-formal, HLS survivors to ASan/UBSan and\n"
+           "valgrind. Prints a kill-rate table per design and class, with totals; --json prints every\n"
+           "verdict and the table as JSON instead. --own-builds caps, per design, the mutants that no\n"
+           "schema can select (each costs a whole build).";
   }
   void setup(CLI::App& app) override {
     app.add_option("designs", designs_, "design folders or built-in design names")->required();
-    app.add_option("--classes", classes_, "comma-separated bug classes (default: all of the design's language)");
+    app.add_option("--classes", classes_,
+                   "comma-separated bug classes (default: all of the design's language)");
     app.add_option("--seed", settings_.seed, "sampling and vector seed")->capture_default_str();
     app.add_option("--limit", limit_, "at most N mutants per design (0 = all)")->capture_default_str();
-    app.add_option("--per-class", per_class_, "at most N mutants per class and design (0 = no cap)")->capture_default_str();
+    app.add_option("--per-class", per_class_, "at most N mutants per class and design (0 = no cap)")
+        ->capture_default_str();
     app.add_option("--vectors", settings_.vectors, "vector sets per simulation")->capture_default_str();
-    app.add_option("--extra-vectors", settings_.extra_vectors, "further sets a passing mutant must pass")->capture_default_str();
+    app.add_option("--extra-vectors", settings_.extra_vectors, "further sets a passing mutant must pass")
+        ->capture_default_str();
     app.add_option("--timeout", settings_.timeout, "wall seconds per run")->capture_default_str();
+    app.add_option("--own-builds", settings_.own_builds,
+                   "per design, at most N of the mutants that need a build of their own (0 = all)")
+        ->capture_default_str();
+    app.add_option("--formal-budget", settings_.formal_budget,
+                   "Yosys seconds per mutant that passes simulation")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    app.add_option("-j,--jobs", jobs_, "designs labelled at once")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
     app.add_flag("--json", json_, "print verdicts and the table as JSON");
     app.add_flag("--no-formal", no_formal_, "skip formal equivalence of survivors (they stay unknown)");
   }
@@ -124,8 +153,16 @@ class LabelCommand final : public Command {
       work.emplace_back(d, std::move(ms));
     }
     dataset::Progress progress(dataset::progress_mode(false, false), total, 0, std::cerr);
-    bool all_ok = true;
-    for (const auto& [d, ms] : work) all_ok &= label_design(*labeler, d, ms, progress);
+    std::atomic<bool> all_ok = true;
+    std::atomic<std::size_t> next = 0;
+    auto worker = [&] {
+      for (std::size_t i = next++; i < work.size(); i = next++)
+        if (!label_design(*labeler, work[i].first, work[i].second, progress)) all_ok = false;
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t j = 1; j < std::min(jobs_, work.size()); ++j) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
     progress.finish();
     print();
     return all_ok ? kOk : kFail;
@@ -147,18 +184,31 @@ class LabelCommand final : public Command {
 
   bool label_design(dataset::Labeler& labeler, const Design& d, const std::vector<mutators::Mutant>& ms,
                     dataset::Progress& progress) {
-    const bool ok = labeler.label(d, ms, settings_, [&](const mutators::Mutant& m, const dataset::Verdict& v) {
-      if (m.id == 0) {
-        if (v.label != Label::Clean) progress.note(fmt::format("{}: original does not pass ({}); skipped", d.name, v.detected_by));
-        return;
-      }
-      tallies_[d.name][m.bug_class].add(v);
-      verdicts_.push_back({{"design", d.name}, {"id", m.id}, {"class", m.bug_class}, {"file", m.file},
-                           {"line", m.line}, {"description", m.description}, {"label", dataset::label_name(v.label)},
-                           {"detected_by", v.detected_by}, {"evidence", v.evidence}, {"symptom", v.symptom}});
-      progress.step(fmt::format("{}#{}", d.name, m.id), dataset::label_name(v.label));
-    });
-    if (!ok) failed_.push_back(d.name);
+    const bool ok =
+        labeler.label(d, ms, settings_, [&](const mutators::Mutant& m, const dataset::Verdict& v) {
+          const std::lock_guard lock(mu_);  // designs run on several threads
+          if (m.id == 0) {
+            if (v.label != Label::Clean)
+              progress.note(fmt::format("{}: original does not pass ({}); skipped", d.name, v.detected_by));
+            return;
+          }
+          tallies_[d.name][m.bug_class].add(v);
+          verdicts_.push_back({{"design", d.name},
+                               {"id", m.id},
+                               {"class", m.bug_class},
+                               {"file", m.file},
+                               {"line", m.line},
+                               {"description", m.description},
+                               {"label", dataset::label_name(v.label)},
+                               {"detected_by", v.detected_by},
+                               {"evidence", v.evidence},
+                               {"symptom", v.symptom}});
+          progress.step(fmt::format("{}#{}", d.name, m.id), dataset::label_name(v.label));
+        });
+    if (!ok) {
+      const std::lock_guard lock(mu_);
+      failed_.push_back(d.name);
+    }
     return ok;
   }
 
@@ -180,23 +230,24 @@ class LabelCommand final : public Command {
     table += row("TOTAL", "all", all);
     if (!json_) {
       std::cout << table;
-      std::cout << fmt::format("{} mutants labelled in {} designs, {} classes; {} killed ({:.1f}%)\n", all.made,
-                               tallies_.size(), per_class.size(), all.killed, all.kill_rate());
+      std::cout << fmt::format("{} mutants labelled in {} designs, {} classes; {} killed ({:.1f}%)\n",
+                               all.made, tallies_.size(), per_class.size(), all.killed, all.kill_rate());
       for (const auto& f : failed_) std::cout << fmt::format("{}: original does not pass; not labelled\n", f);
       return;
     }
     nlohmann::ordered_json summary = nlohmann::ordered_json::object();
     for (const auto& [cls, t] : per_class)
-      summary[cls] = {{"made", t.made}, {"killed", t.killed}, {"by_detector", t.by_detector},
+      summary[cls] = {{"made", t.made},         {"killed", t.killed},         {"by_detector", t.by_detector},
                       {"survived", t.survived}, {"equivalent", t.equivalent}, {"kill_rate", t.kill_rate()}};
-    nlohmann::ordered_json out = {{"verdicts", verdicts_}, {"per_class", summary}, {"table", table},
-                                  {"failed_designs", failed_}};
+    nlohmann::ordered_json out = {
+        {"verdicts", verdicts_}, {"per_class", summary}, {"table", table}, {"failed_designs", failed_}};
     std::cout << out.dump(2) << "\n";
   }
 
   std::vector<std::string> designs_;
   std::string classes_;
-  std::size_t limit_ = 0, per_class_ = 0;
+  std::size_t limit_ = 0, per_class_ = 0, jobs_ = 1;
+  std::mutex mu_;
   bool json_ = false, no_formal_ = false;
   dataset::GenSettings settings_;
   std::map<std::string, std::map<std::string, Tally>> tallies_;
@@ -206,6 +257,8 @@ class LabelCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_label_command() { return std::make_unique<LabelCommand>(); }
+std::unique_ptr<Command> make_label_command() {
+  return std::make_unique<LabelCommand>();
+}
 
 }  // namespace bf::cli
