@@ -14,9 +14,12 @@
 #include <fstream>
 #include <mutex>
 #include <regex>
+#include <set>
+#include <sstream>
 
 #include <fmt/format.h>
 
+#include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/core/hash.h"
 
@@ -26,7 +29,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string first_line(const std::string& s) { return s.substr(0, s.find('\n')); }
+std::string first_line(const std::string& s) {
+  return s.substr(0, s.find('\n'));
+}
 
 std::string tool_output(const std::vector<std::string>& argv) {
   const auto r = run_process(argv, tool_limits());
@@ -43,7 +48,8 @@ Toolchain probe() {
   tc.root = first_line(tool_output({"verilator", "--getenv", "VERILATOR_ROOT"}));
   if (!fs::exists(fs::path(tc.root) / "include" / "verilated.cpp"))
     throw Error("BF-RTL-001", fmt::format("rtl_toolchain.cpp:{}: expected {}/include/verilated.cpp "
-                                          "(VERILATOR_ROOT reported by verilator)", __LINE__, tc.root));
+                                          "(VERILATOR_ROOT reported by verilator)",
+                                          __LINE__, tc.root));
   return tc;
 }
 
@@ -59,21 +65,24 @@ void compile_runtime(const Toolchain& tc, const fs::path& tmp) {
     const auto obj = (tmp / src).replace_extension(".o").string();
     std::vector<std::string> argv = {"g++"};
     for (const auto& f : runtime_cxx_flags(tc)) argv.push_back(f);
-    for (const auto& f : {std::string("-O2"), std::string("-c"), (fs::path(tc.root) / "include" / src).string(),
-                          std::string("-o"), obj})
+    for (const auto& f : {std::string("-O2"), std::string("-c"),
+                          (fs::path(tc.root) / "include" / src).string(), std::string("-o"), obj})
       argv.push_back(f);
     const auto r = run_process(argv, tool_limits());
     if (!r.ok())
-      throw Error("BF-RTL-002", fmt::format("rtl_toolchain.cpp:{}: expected Verilator's {} to compile ({}): {}",
-                                            __LINE__, src, r.describe(), r.err));
+      throw Error("BF-RTL-002",
+                  fmt::format("rtl_toolchain.cpp:{}: expected Verilator's {} to compile ({}): {}", __LINE__,
+                              src, r.describe(), r.err));
     objects.push_back(obj);
   }
   std::vector<std::string> ar = {"ar", "rcs", (tmp / "libverilated.a").string()};
   ar.insert(ar.end(), objects.begin(), objects.end());
   const auto r = run_process(ar, tool_limits());
   if (!r.ok())
-    throw Error("BF-RTL-002", fmt::format("rtl_toolchain.cpp:{}: expected ar to archive the Verilator runtime "
-                                          "({}): {}", __LINE__, r.describe(), r.err));
+    throw Error("BF-RTL-002",
+                fmt::format("rtl_toolchain.cpp:{}: expected ar to archive the Verilator runtime "
+                            "({}): {}",
+                            __LINE__, r.describe(), r.err));
   std::ofstream(tmp / "stamp") << tc.verilator_version << '\n';
 }
 
@@ -148,6 +157,55 @@ ErrorLoc first_error(const std::string& log) {
     start = end + 1;
   }
   return {};
+}
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw Error("BF-IO-001", "expected a readable file", SourceLoc{p.string()});
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_text(const fs::path& p, const std::string& text) {
+  fs::create_directories(p.parent_path());
+  std::ofstream out(p, std::ios::binary);
+  out << text;
+  if (!out) throw Error("BF-IO-002", "expected to write the file", SourceLoc{p.string()});
+}
+
+std::string norm(const std::string& p) {
+  return fs::absolute(p).lexically_normal().string();
+}
+
+bool is_hdl(const fs::path& p) {
+  static const std::set<std::string> ext = {".v", ".sv", ".vh", ".svh"};
+  return ext.count(p.extension().string()) > 0;
+}
+
+fs::path runtime_dir() {
+  return fs::path(bugforge_home()) / "simulate" / "runtime";
+}
+
+BuildResult cached_build(const std::string& dir, BuildResult r) {
+  auto text = [&](const char* name) {
+    std::ifstream in(fs::path(dir) / name, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  r.cached = true;
+  if (fs::exists(fs::path(dir) / "stamp")) {
+    r.ok = true;
+    r.log = text("build.log");
+    return r;
+  }
+  std::istringstream in(text("failed"));
+  std::string line_no;
+  std::getline(in, r.error_file);
+  std::getline(in, line_no);
+  r.error_line = line_no.empty() ? 0 : std::stoi(line_no);
+  r.log = std::string(std::istreambuf_iterator<char>(in), {});
+  r.executable.clear();
+  return r;
 }
 
 }  // namespace bf::sim::rtl

@@ -2,13 +2,16 @@
 //
 // Finds verilator and its include root once per process, builds Verilator's runtime
 // (libverilated.a) once per (verilator version, compiler version, flags) into the cache and
-// reuses it for every model, and pulls the first error location out of a tool log.
+// reuses it for every model, reads a cached model build's outcome, and pulls the first error
+// location out of a tool log.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "bugforge/simulate/process.h"
+#include "bugforge/simulate/simulate.h"
 
 namespace bf::sim::rtl {
 
@@ -30,6 +33,23 @@ Limits tool_limits();
 // <cache>/verilator-rt/<hash>/libverilated.a, built on first use (stamp file written last).
 // Throws bf::Error BF-RTL-002 when the runtime does not compile.
 std::string runtime_library(const std::string& cache_dir);
+
+// Whole-file text I/O for model builds; errors name the file (BF-IO-001 read, BF-IO-002 write).
+std::string read_text(const std::filesystem::path& p);
+void write_text(const std::filesystem::path& p, const std::string& text);
+
+// Absolute, lexically normal form of a path (the key under which overrides are matched).
+std::string norm(const std::string& p);
+
+// A Verilog/SystemVerilog source or header (.v .sv .vh .svh).
+bool is_hdl(const std::filesystem::path& p);
+
+// bugforge's simulate/runtime folder (drivers and harness headers).
+std::filesystem::path runtime_dir();
+
+// A cached model build's outcome in `dir`: `stamp` (built; its log in build.log) or `failed`
+// (error file, error line, then the log). `r` brings the key and executable path.
+BuildResult cached_build(const std::string& dir, BuildResult r);
 
 struct ErrorLoc {
   std::string file;
