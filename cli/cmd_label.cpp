@@ -15,11 +15,11 @@
 #include <iostream>
 #include <map>
 #include <mutex>
-#include <thread>
 
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/core/hash.h"
+#include "bugforge/dataset/gen.h"
 #include "bugforge/dataset/labeler.h"
 #include "bugforge/dataset/progress.h"
 #include "bugforge/mutators/bug_class.h"
@@ -154,15 +154,9 @@ class LabelCommand final : public Command {
     }
     dataset::Progress progress(dataset::progress_mode(false, false), total, 0, std::cerr);
     std::atomic<bool> all_ok = true;
-    std::atomic<std::size_t> next = 0;
-    auto worker = [&] {
-      for (std::size_t i = next++; i < work.size(); i = next++)
-        if (!label_design(*labeler, work[i].first, work[i].second, progress)) all_ok = false;
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t j = 1; j < std::min(jobs_, work.size()); ++j) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
+    dataset::parallel_for(work.size(), jobs_, [&](std::size_t i) {
+      if (!label_design(*labeler, work[i].first, work[i].second, progress)) all_ok = false;
+    });
     progress.finish();
     print();
     return all_ok ? kOk : kFail;

@@ -22,7 +22,9 @@ namespace bf::dataset {
 namespace fs = std::filesystem;
 using mutators::Mutant;
 
-std::string part_name(const Shard& s) { return fmt::format("part-{:05}-of-{:05}", s.index, s.count); }
+std::string part_name(const Shard& s) {
+  return fmt::format("part-{:05}-of-{:05}", s.index, s.count);
+}
 
 namespace {
 
@@ -31,11 +33,23 @@ std::size_t env_number(const std::function<const char*(const char*)>& env, const
   if (!v || !*v) throw Error("BF-DS-020", fmt::format("environment variable {} is not set", name));
   const std::string s(v);
   if (s.find_first_not_of("0123456789") != std::string::npos)
-    throw Error("BF-DS-020", fmt::format("environment variable {}='{}' is not a non-negative integer", name, s));
+    throw Error("BF-DS-020",
+                fmt::format("environment variable {}='{}' is not a non-negative integer", name, s));
   return std::stoull(s);
 }
 
 }  // namespace
+
+void parallel_for(std::size_t n, std::size_t jobs, const std::function<void(std::size_t)>& fn) {
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < n; i = next++) fn(i);
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t j = 1; j < std::max<std::size_t>(1, jobs); ++j) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+}
 
 Shard shard_from_env(const std::string& kind, std::optional<std::size_t> count,
                      const std::function<const char*(const char*)>& env) {
@@ -44,7 +58,8 @@ Shard shard_from_env(const std::string& kind, std::optional<std::size_t> count,
     const std::size_t id = env_number(env, "SLURM_ARRAY_TASK_ID");
     const std::size_t min = env("SLURM_ARRAY_TASK_MIN") ? env_number(env, "SLURM_ARRAY_TASK_MIN") : 0;
     s.count = count ? *count : env_number(env, "SLURM_ARRAY_TASK_COUNT");
-    if (id < min) throw Error("BF-DS-020", fmt::format("SLURM_ARRAY_TASK_ID {} < SLURM_ARRAY_TASK_MIN {}", id, min));
+    if (id < min)
+      throw Error("BF-DS-020", fmt::format("SLURM_ARRAY_TASK_ID {} < SLURM_ARRAY_TASK_MIN {}", id, min));
     s.index = id - min;
   } else if (kind == "k8s") {
     s.index = env_number(env, "JOB_COMPLETION_INDEX");
@@ -148,27 +163,18 @@ Sample make_sample(Work& w, const Mutant& m, const Verdict& v) {
   return s;
 }
 
-// Runs fn(i) for i in [0, n) on `jobs` threads.
-void parallel_for(std::size_t n, std::size_t jobs, const std::function<void(std::size_t)>& fn) {
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < n; i = next++) fn(i);
-  };
-  std::vector<std::thread> pool;
-  for (std::size_t j = 1; j < std::max<std::size_t>(1, jobs); ++j) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-}
-
 Store open_part(const GenOptions& opt, const nlohmann::json& settings, const std::string& labeler) {
   Store store = Store::open((fs::path(opt.out_dir) / (part_name(opt.shard) + ".db")).string(), true);
   if (const auto old = store.meta("settings"); old && nlohmann::json::parse(*old) != settings) {
     const auto prev = nlohmann::json::parse(*old);
     std::string diff;
     for (const auto& [k, v] : settings.items())
-      if (!prev.contains(k) || prev[k] != v) diff += fmt::format(" {} ({} now, {} in the part)", k, v.dump(), prev.value(k, nlohmann::json()).dump());
-    throw Error("BF-DS-003", fmt::format("'{}' was made with other settings:{}; use another --out or the same settings",
-                                         store.path(), diff));
+      if (!prev.contains(k) || prev[k] != v)
+        diff +=
+            fmt::format(" {} ({} now, {} in the part)", k, v.dump(), prev.value(k, nlohmann::json()).dump());
+    throw Error("BF-DS-003",
+                fmt::format("'{}' was made with other settings:{}; use another --out or the same settings",
+                            store.path(), diff));
   }
   store.set_meta("settings", settings.dump());
   store.set_meta("labeler", labeler);
@@ -215,7 +221,8 @@ GenSummary generate(const GenOptions& opt, Labeler& labeler) {
   const auto scan = scan_designs(opt.designs_dir);
   if (scan.designs.empty())
     throw Error("BF-DS-004", fmt::format("no designs found in '{}'", opt.designs_dir));
-  const auto settings = part_settings(opt.settings, labeler.name(), designs_fingerprint(scan.designs), opt.shard.count);
+  const auto settings =
+      part_settings(opt.settings, labeler.name(), designs_fingerprint(scan.designs), opt.shard.count);
   Store store = open_part(opt, settings, labeler.name());
   const auto stored = store.ids();
 
@@ -238,7 +245,8 @@ GenSummary generate(const GenOptions& opt, Labeler& labeler) {
     sum.assigned += w.assigned.size();
     pending += w.pending();
   }
-  std::stable_sort(works.begin(), works.end(), [](const Work& a, const Work& b) { return a.pending() > b.pending(); });
+  std::stable_sort(works.begin(), works.end(),
+                   [](const Work& a, const Work& b) { return a.pending() > b.pending(); });
 
   Progress progress(opt.progress, sum.assigned, sum.assigned - pending, std::cerr);
   std::mutex mu;
@@ -263,8 +271,9 @@ GenSummary generate(const GenOptions& opt, Labeler& labeler) {
     };
     try {
       if (!labeler.label(w.design, w.mutants, opt.settings, emit))
-        w.error = fmt::format("{}: the original design does not pass its own check; its mutants were not labelled",
-                              w.design.name);
+        w.error =
+            fmt::format("{}: the original design does not pass its own check; its mutants were not labelled",
+                        w.design.name);
     } catch (const std::exception& e) {
       w.error = fmt::format("{}: labelling stopped: {}", w.design.name, e.what());
       w.unfinished = true;
@@ -282,8 +291,11 @@ GenSummary generate(const GenOptions& opt, Labeler& labeler) {
   sum.complete = true;
   for (const auto& w : works) {
     if (!w.error.empty()) sum.skipped.push_back(w.error);
-    if (w.unfinished) sum.complete = false;
-    else if (w.error.empty()) sum.complete = sum.complete && std::includes(now.begin(), now.end(), w.assigned.begin(), w.assigned.end());
+    if (w.unfinished)
+      sum.complete = false;
+    else if (w.error.empty())
+      sum.complete =
+          sum.complete && std::includes(now.begin(), now.end(), w.assigned.begin(), w.assigned.end());
   }
   if (sum.complete) write_done(opt, samples, settings, sum);
   sum.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

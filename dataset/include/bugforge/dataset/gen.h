@@ -50,9 +50,9 @@ struct GenOptions {
 struct GenSummary {
   std::string db_path, done_path;
   std::size_t designs = 0, proposed = 0, assigned = 0, resumed = 0, labelled = 0;
-  std::map<std::string, std::size_t> labels;        // over the whole part
-  std::map<std::string, double> stage_seconds;      // summed over samples labelled now
-  std::vector<std::string> skipped;                 // designs not labelled, with the reason
+  std::map<std::string, std::size_t> labels;    // over the whole part
+  std::map<std::string, double> stage_seconds;  // summed over samples labelled now
+  std::vector<std::string> skipped;             // designs not labelled, with the reason
   double seconds = 0;
   bool complete = false;
 };
@@ -68,5 +68,8 @@ nlohmann::json part_settings(const GenSettings& s, const std::string& labeler, c
 
 // Hash over every design's name, manifest and sources: parts of one dataset share it.
 std::string designs_fingerprint(const std::vector<Design>& designs);
+
+// Runs fn(i) for every i in [0, n) on `jobs` threads (the caller's thread is one of them).
+void parallel_for(std::size_t n, std::size_t jobs, const std::function<void(std::size_t)>& fn);
 
 }  // namespace bf::dataset
