@@ -15,6 +15,7 @@
 #include "bugforge/mutators/bug_class.h"
 #include "bugforge/mutators/hls_mutator.h"
 #include "bugforge/mutators/rtl.h"
+#include "bugforge/mutators/schema.h"
 #include "command.h"
 
 namespace bf::cli {
@@ -27,7 +28,8 @@ Design resolve_design(const std::string& arg) {
   if (fs::exists(arg)) return load_design(arg);
   const fs::path builtin = fs::path(builtin_designs_dir()) / arg;
   if (fs::exists(builtin / "design.toml")) return load_design(builtin.string());
-  throw Error("BF-CLI-MUT-001", fmt::format("'{}' is neither a design folder nor a built-in design name", arg));
+  throw Error("BF-CLI-MUT-001",
+              fmt::format("'{}' is neither a design folder nor a built-in design name", arg));
 }
 
 std::string read_text(const fs::path& p) {
@@ -40,10 +42,16 @@ std::string read_text(const fs::path& p) {
 std::string as_json(const std::vector<mutators::Mutant>& ms, const Design& d) {
   nlohmann::ordered_json arr = nlohmann::ordered_json::array();
   for (const auto& m : ms)
-    arr.push_back({{"id", m.id},           {"design", d.name},         {"class", m.bug_class},
-                   {"file", m.file},       {"line", m.line},           {"offset", m.offset},
-                   {"original", m.original}, {"replacement", m.replacement},
-                   {"description", m.description}, {"schema_ok", m.schema_ok}});
+    arr.push_back({{"id", m.id},
+                   {"design", d.name},
+                   {"class", m.bug_class},
+                   {"file", m.file},
+                   {"line", m.line},
+                   {"offset", m.offset},
+                   {"original", m.original},
+                   {"replacement", m.replacement},
+                   {"description", m.description},
+                   {"schema_ok", m.schema_ok}});
   return arr.dump(2) + "\n";
 }
 
@@ -60,23 +68,51 @@ std::string as_diffs(const std::vector<mutators::Mutant>& ms, const Design& d) {
   return out;
 }
 
+// Writes the schema of `ms` under `dir`: each overridden source at its path relative to the
+// design folder, and schema.json with the included mutants and each excluded one's reason.
+void dump_schema(const std::vector<mutators::Mutant>& ms, const Design& d, const std::string& dir) {
+  const auto s =
+      d.language == Language::HlsCpp ? mutators::make_hls_schema(d, ms) : mutators::make_rtl_schema(d, ms);
+  for (const auto& [path, text] : s.overrides) {
+    const fs::path out = fs::path(dir) / fs::relative(path, d.dir);
+    fs::create_directories(out.parent_path());
+    std::ofstream(out, std::ios::binary) << text;
+  }
+  nlohmann::ordered_json j = {
+      {"design", d.name}, {"included", s.included}, {"excluded", nlohmann::json::array()}};
+  for (std::size_t i = 0; i < s.excluded.size(); ++i)
+    j["excluded"].push_back({{"id", s.excluded[i]}, {"why", s.excluded_why[i]}});
+  std::ofstream(fs::path(dir) / "schema.json") << j.dump(2) << "\n";
+  std::cerr << fmt::format("{}: schema with {} mutants ({} excluded) written to {}\n", d.name,
+                           s.included.size(), s.excluded.size(), dir);
+}
+
 class MutateCommand final : public Command {
  public:
   const char* name() const override { return "mutate"; }
-  const char* summary() const override { return "Inject bugs into a design (Verilog: Verilator's AST; HLS C++: libclang)"; }
+  const char* summary() const override {
+    return "Inject bugs into a design (Verilog: Verilator's AST; HLS C++: libclang)";
+  }
   const char* help() const override {
     return "Prints mutants of DESIGN (a design folder or a built-in design name) as unified diffs or JSON.\n"
            "Sampling is deterministic from --seed; --limit caps the total, --per-class caps each class.\n"
-           "Mutants marked '(own build)' cannot be selected at run time in a mutant schema.";
+           "Mutants marked '(own build)' cannot be selected at run time in a mutant schema.\n"
+           "--schema DIR also writes the mutant schema of the printed mutants (the sources one build\n"
+           "uses to run them all, selected by +bf_mutant=K) and DIR/schema.json (included mutants,\n"
+           "excluded ones with the reason).";
   }
   void setup(CLI::App& app) override {
     app.add_option("design", design_, "design folder or built-in design name")->required();
     app.add_option("--classes", classes_, "comma-separated bug classes (default: all RTL classes)");
     app.add_option("--seed", seed_, "sampling seed")->capture_default_str();
     app.add_option("--limit", limit_, "at most N mutants (0 = all)")->capture_default_str();
-    app.add_option("--per-class", per_class_, "at most N mutants per class (0 = no cap)")->capture_default_str();
-    app.add_option("--format", format_, "diff | json")->check(CLI::IsMember({"diff", "json"}))->capture_default_str();
+    app.add_option("--per-class", per_class_, "at most N mutants per class (0 = no cap)")
+        ->capture_default_str();
+    app.add_option("--format", format_, "diff | json")
+        ->check(CLI::IsMember({"diff", "json"}))
+        ->capture_default_str();
     app.add_option("-o,--output", output_, "output file, '-' for stdout")->capture_default_str();
+    app.add_option("--schema", schema_dir_, "also write the mutants' schema sources to this folder");
   }
   int execute() override {
     const Design d = resolve_design(design_);
@@ -96,17 +132,20 @@ class MutateCommand final : public Command {
       out << text;
     }
     std::cerr << fmt::format("{}: {} mutants\n", d.name, ms.size());
+    if (!schema_dir_.empty()) dump_schema(ms, d, schema_dir_);
     return kOk;
   }
 
  private:
-  std::string design_, classes_, format_ = "diff", output_ = "-";
+  std::string design_, classes_, format_ = "diff", output_ = "-", schema_dir_;
   std::uint64_t seed_ = 1;
   std::size_t limit_ = 0, per_class_ = 0;
 };
 
 }  // namespace
 
-std::unique_ptr<Command> make_mutate_command() { return std::make_unique<MutateCommand>(); }
+std::unique_ptr<Command> make_mutate_command() {
+  return std::make_unique<MutateCommand>();
+}
 
 }  // namespace bf::cli

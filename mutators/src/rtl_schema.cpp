@@ -6,6 +6,8 @@
 //        stmt  a procedural assignment (from its left-hand side to `;`), a whole `if` statement
 //              (through its else branch) or a whole `case` statement, inside always/initial;
 //        cond  the parenthesised condition of a procedural `if`;
+//        stmt  also a whole `for` loop (its header's edits, and the if/else branches inside that
+//              Verilator has folded into `?:` assignments and so no longer names as an `if`);
 //        expr  the right-hand side of a continuous assignment (`assign x = ...`, `wire x = ...`).
 //      Functions and tasks are skipped: a constant function must stay constant.
 //   2. Each schema_ok mutant goes to the smallest region that holds its whole edit. Mutants with
@@ -14,9 +16,11 @@
 //      `=` beside the original arm's `<=` on one variable is an error in Verilator. SIGN and
 //      STUCK edits inside an `expr` region are excluded too: a `?:` is signed only when both arms
 //      are, so a signedness change in one arm would change how the original arm is evaluated.
-//   3. Render each file recursively: a region's text is its original bytes with the regions it
-//      contains rendered in place; every mutated arm applies one edit to that text (regions inside
-//      the edited bytes disappear with them). Arms are chained: stmt `if (sel == K) begin M end else
+//   3. Render each file recursively: a region's original arm is its original bytes with the
+//      regions it contains rendered in place; every mutated arm is the original bytes with one edit
+//      (nested regions stay unguarded there: with the selector at that arm, their other arms are
+//      dead, and copying them would multiply the schema's size). Arms are chained: stmt `if (sel == K) begin
+//      M end else
 //      ... begin O end` (always with a final else, so an outer `else` still binds outside), cond
 //      `(sel == K) ? |(M) : ... |(O)` (reduction-or of a self-determined operand is exactly the
 //      truth value the `if` tests), expr `(sel == K) ? (M) : ... (O)` (`?:` passes the context
@@ -49,13 +53,15 @@ struct Region {
   const SrcFile* file = nullptr;
   std::size_t begin = 0, end = 0;
   Kind kind = Kind::Stmt;
-  std::size_t module_insert = npos;        // where the selector of its module goes
-  std::vector<const Mutant*> mutants;      // arms, in id order
-  std::vector<Region*> children;           // active regions directly inside
+  std::size_t module_insert = npos;    // where the selector of its module goes
+  std::vector<const Mutant*> mutants;  // arms, in id order
+  std::vector<Region*> children;       // active regions directly inside
   bool contains(std::size_t b, std::size_t e) const { return begin <= b && e <= end; }
 };
 
-bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+bool ident_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+}
 
 std::string_view word_at(const SrcFile& f, std::size_t p) {
   std::size_t e = p;
@@ -68,9 +74,19 @@ std::size_t endcase_end(const SrcFile& f, std::size_t kw) {
   int depth = 0;
   for (std::size_t i = kw; i < f.text.size();) {
     const std::size_t s = RtlContext::skip_blank(f, i);
-    if (s != i) { i = s; continue; }
-    if (f.text[i] == '"') { i = RtlContext::stmt_end(f, i); if (i == npos) return npos; continue; }
-    if (!ident_char(f.text[i])) { ++i; continue; }
+    if (s != i) {
+      i = s;
+      continue;
+    }
+    if (f.text[i] == '"') {
+      i = RtlContext::stmt_end(f, i);
+      if (i == npos) return npos;
+      continue;
+    }
+    if (!ident_char(f.text[i])) {
+      ++i;
+      continue;
+    }
     const auto w = word_at(f, i);
     if (w == "case" || w == "casez" || w == "casex") ++depth;
     if (w == "endcase" && --depth == 0) return i + w.size();
@@ -80,6 +96,16 @@ std::size_t endcase_end(const SrcFile& f, std::size_t kw) {
 }
 
 // After the procedural statement starting at `pos` (begin-end, if-else, case, loops, simple).
+// After the `)` closing a `for` header that opens at `open` (match_close stops at its `;`s).
+std::size_t for_header_end(const SrcFile& f, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < f.text.size(); ++i) {
+    if (f.text[i] == '(') ++depth;
+    if (f.text[i] == ')' && --depth == 0) return i + 1;
+  }
+  return npos;
+}
+
 std::size_t skip_statement(const SrcFile& f, std::size_t pos) {
   const std::size_t p = RtlContext::skip_blank(f, pos);
   if (p >= f.text.size()) return npos;
@@ -88,7 +114,7 @@ std::size_t skip_statement(const SrcFile& f, std::size_t pos) {
   if (w == "case" || w == "casez" || w == "casex") return endcase_end(f, p);
   if (w == "if" || w == "for" || w == "while" || w == "repeat") {
     const std::size_t open = RtlContext::skip_blank(f, p + w.size());
-    const std::size_t close = RtlContext::match_close(f, open);
+    const std::size_t close = w == "for" ? for_header_end(f, open) : RtlContext::match_close(f, open);
     if (close == npos || f.text[open] != '(') return npos;
     std::size_t e = skip_statement(f, close);
     if (w != "if" || e == npos) return e;
@@ -130,7 +156,10 @@ std::size_t lhs_start(const SrcFile& f, std::size_t op) {
 std::size_t rhs_end(const SrcFile& f, std::size_t b) {
   for (std::size_t i = b; i < f.text.size();) {
     const std::size_t s = RtlContext::skip_blank(f, i);
-    if (s != i) { i = s; continue; }
+    if (s != i) {
+      i = s;
+      continue;
+    }
     const char c = f.text[i];
     if (c == ',' || c == ';') return RtlContext::skip_blank_back(f, i);
     if (c == '(' || c == '[' || c == '{') {
@@ -151,7 +180,8 @@ bool procedural(const Ancestors& anc) {
 }
 
 bool in_subprogram(const Ancestors& anc) {
-  return std::any_of(anc.begin(), anc.end(), [](const VlNode* a) { return a->type == "func" || a->type == "task"; });
+  return std::any_of(anc.begin(), anc.end(),
+                     [](const VlNode* a) { return a->type == "func" || a->type == "task"; });
 }
 
 // The candidate regions of one design, deduplicated by (file, begin, end).
@@ -178,13 +208,28 @@ class RegionFinder {
       if ((n.type == "assign" || n.type == "assigndly") && (s.text() == "=" || s.text() == "<="))
         add(f, lhs_start(f, s.begin), assignment_end(f, s.end), Kind::Stmt, insert);
       if (n.type == "if" && s.text() == "if") add_if(f, s, insert);
-      if (n.type == "case" && s.text().substr(0, 4) == "case") add(f, s.begin, endcase_end(f, s.begin), Kind::Stmt, insert);
+      if (n.type == "case" && s.text().substr(0, 4) == "case")
+        add(f, s.begin, endcase_end(f, s.begin), Kind::Stmt, insert);
+      // A whole `for` (Verilator's `while`): holds its header's edits and, since Verilator folds
+      // an if/else of assignments into one `?:` assignment, the branches that no `if` node names.
+      if (n.type == "while" && s.text() == "for")
+        add(f, s.begin, skip_statement(f, s.begin), Kind::Stmt, insert);
       return;
     }
-    if ((n.type == "contassign" || n.type == "assignw") && s.text() == "=") {
-      const std::size_t b = RtlContext::skip_blank(f, s.end);
+    if (n.type == "contassign" || n.type == "assignw") {
+      // `assign x = e` is located at its `=`, a net declaration `wire x = e` at the net's name.
+      const std::size_t eq = s.text() == "=" ? s.begin : declaration_eq(f, s);
+      if (eq == npos) return;
+      const std::size_t b = RtlContext::skip_blank(f, eq + 1);
       add(f, b, rhs_end(f, b), Kind::Expr, insert);
     }
+  }
+
+  // The `=` of a net declaration assignment whose name is `name`; npos when none follows it.
+  static std::size_t declaration_eq(const SrcFile& f, const Span& name) {
+    if (name.text().empty() || !std::all_of(name.text().begin(), name.text().end(), ident_char)) return npos;
+    const std::size_t eq = RtlContext::skip_blank(f, name.end);
+    return eq + 1 < f.text.size() && f.text[eq] == '=' && f.text[eq + 1] != '=' ? eq : npos;
   }
 
   // After the `;` of a procedural assignment whose operator ends at `op_end`; npos for the
@@ -231,10 +276,14 @@ class RegionFinder {
 };
 
 // Assigns mutants to their smallest regions; returns why each excluded mutant was excluded.
-std::map<std::uint32_t, std::string> assign(std::vector<Region>& regions, const std::vector<Mutant>& mutants) {
+std::map<std::uint32_t, std::string> assign(std::vector<Region>& regions,
+                                            const std::vector<Mutant>& mutants) {
   std::map<std::uint32_t, std::string> why;
   for (const auto& m : mutants) {
-    if (!m.schema_ok) { why[m.id] = "not selectable at run time (schema_ok=false)"; continue; }
+    if (!m.schema_ok) {
+      why[m.id] = "not selectable at run time (schema_ok=false)";
+      continue;
+    }
     if (m.bug_class == "BLK") {  // its arm and the original arm would mix `=` and `<=` on one variable
       why[m.id] = "blocking and non-blocking assignments to one variable cannot share a build";
       continue;
@@ -242,13 +291,20 @@ std::map<std::uint32_t, std::string> assign(std::vector<Region>& regions, const 
     const std::size_t b = m.offset, e = m.offset + m.original.size();
     Region* best = nullptr;
     for (auto& r : regions)
-      if (r.file->rel == m.file && r.contains(b, e) && (!best || r.end - r.begin < best->end - best->begin)) best = &r;
-    if (!best) { why[m.id] = "edit outside any procedural statement or continuous assignment"; continue; }
+      if (r.file->rel == m.file && r.contains(b, e) && (!best || r.end - r.begin < best->end - best->begin))
+        best = &r;
+    if (!best) {
+      why[m.id] = "edit outside any procedural statement or continuous assignment";
+      continue;
+    }
     if (best->kind == Kind::Expr && (m.bug_class == "SIGN" || m.bug_class == "STUCK")) {
       why[m.id] = "may change signedness inside a ?: arm";
       continue;
     }
-    if (best->file->text.compare(b, m.original.size(), m.original) != 0) { why[m.id] = "stale edit"; continue; }
+    if (best->file->text.compare(b, m.original.size(), m.original) != 0) {
+      why[m.id] = "stale edit";
+      continue;
+    }
     best->mutants.push_back(&m);
   }
   return why;
@@ -272,7 +328,10 @@ std::vector<Region*> make_laminar(std::vector<Region>& regions, std::map<std::ui
     const bool crosses = std::any_of(kept.begin(), kept.end(), [&](const Region* k) {
       return overlaps(*k, *r) && !k->contains(r->begin, r->end) && !r->contains(k->begin, k->end);
     });
-    if (!crosses) { kept.push_back(r); continue; }
+    if (!crosses) {
+      kept.push_back(r);
+      continue;
+    }
     for (const Mutant* m : r->mutants) why[m->id] = "site overlaps another site";
     r->mutants.clear();
   }
@@ -296,7 +355,8 @@ std::vector<Region*> make_laminar(std::vector<Region>& regions, std::map<std::ui
 std::vector<Region*> build_tree(const std::vector<Region*>& kept) {
   std::vector<Region*> top, stack;
   for (Region* r : kept) {  // outermost first within a file
-    while (!stack.empty() && !(stack.back()->file == r->file && stack.back()->contains(r->begin, r->end))) stack.pop_back();
+    while (!stack.empty() && !(stack.back()->file == r->file && stack.back()->contains(r->begin, r->end)))
+      stack.pop_back();
     (stack.empty() ? top : stack.back()->children).push_back(r);
     stack.push_back(r);
   }
@@ -355,17 +415,20 @@ std::string render_range(const SrcFile& f, std::size_t b, std::size_t e, const s
 }
 
 // Arms are chained `?:`/`if-else`s ending in the original; each arm's wrapper and text is
-// recorded in `arms`, as are the arms of regions nested inside (relative to the result).
+// recorded in `arms`, as are the arms of regions nested in the original arm (relative to the result).
 std::string render_region(const Region& r, Arms& arms) {
   const bool stmt = r.kind == Kind::Stmt, cond = r.kind == Kind::Cond;
   std::string out = stmt ? "" : "(";
   for (const Mutant* m : r.mutants) {
-    Arms inner;
-    const std::string arm = render_range(*r.file, r.begin, r.end, r.children, m, {}, inner);
+    // Inside a mutated arm the selector equals m, so every nested arm would be dead: the nested
+    // regions stay plain original text. This keeps the schema linear in the number of mutants
+    // (copying nested arms into every outer arm multiplies them) and blames errors there on m.
+    Arms none;  // no nested arms: see above
+    const std::string arm = render_range(*r.file, r.begin, r.end, {}, m, {}, none);
     const std::string sel = fmt::format("(bf_mut_sel == 32'd{})", m->id);
     const std::size_t begin = out.size();
     out += stmt ? fmt::format("if {} begin ", sel) : sel + (cond ? " ? |" : " ? (");
-    append(out, arms, arm, inner);
+    out += arm;
     out += stmt ? " end" : cond ? "" : ")";
     arms.push_back({m->id, begin, out.size()});
     out += stmt ? " else " : " : ";
@@ -435,7 +498,9 @@ std::vector<std::uint32_t> mutants_at(const Schema& s, const std::string& path, 
   return out;
 }
 
-std::string schema_plusarg(std::uint32_t id) { return fmt::format("+bf_mutant={}", id); }
+std::string schema_plusarg(std::uint32_t id) {
+  return fmt::format("+bf_mutant={}", id);
+}
 
 Schema make_rtl_schema(const Design& d, const std::vector<Mutant>& mutants) {
   const VlAst ast = read_design_ast(d);

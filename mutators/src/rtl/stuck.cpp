@@ -3,8 +3,9 @@
 // Algorithm: a read of a variable (a varref that is not an assignment target, verified at a use
 // site, not the declaration) inside an assignment or an `if` condition is replaced by an all-zero
 // literal of its width, by an all-ones literal (1'b1 for one-bit signals), or by the next or the
-// previous variable of the same module with the same width (declaration order, wrapping), the
-// copy-paste slip of wiring the wrong signal. Clocks and resets named by the protocol are left
+// previous variable of the same module with the same width (declaration order, wrapping; only
+// variables the source declares, not Verilator's temporaries nor genvars), the copy-paste slip of
+// wiring the wrong signal. Clocks and resets named by the protocol are left
 // alone.
 #include "rtl_context.h"
 
@@ -20,13 +21,30 @@ bool in_assignment(const Ancestors& anc) {
   });
 }
 
+// Whether variable `var` is a genvar (Verilator's AST calls it an integer): its declaration
+// statement starts with `genvar`. A genvar means nothing outside its generate loop.
+bool is_genvar(const RtlContext& cx, const VlNode& var) {
+  const Span s = cx.span(var);
+  if (!s) return false;
+  const std::string& t = s.file->text;
+  const std::size_t semi = t.rfind(';', s.begin);
+  const std::size_t from = semi == std::string::npos ? 0 : semi + 1;
+  const std::string_view decl = std::string_view(t).substr(from, s.begin - from);
+  const std::size_t kw = decl.find("genvar");
+  return kw != std::string_view::npos &&
+         (kw + 6 == decl.size() || !std::isalnum(static_cast<unsigned char>(decl[kw + 6])));
+}
+
 // The variables next to `name` (after it, then before it) in the module with the same width,
 // wrapping; each only when it is another variable.
 std::vector<std::string> siblings(const RtlContext& cx, const VlNode& module, const std::string& name,
                                   int width) {
   std::vector<std::string> same;
   for (const auto& c : module.children)
-    if (c.type == "var" && cx.width_of(c) == width && c.attr("param").empty() && c.attr("localparam").empty())
+    if (c.type == "var" && cx.width_of(c) == width && c.attr("param").empty() &&
+        c.attr("localparam").empty() &&
+        cx.token(c, c.attr("name")) &&  // declared in the source: not a temporary Verilator made
+        !is_genvar(cx, c))
       same.push_back(c.attr("name"));
   const auto it = std::find(same.begin(), same.end(), name);
   if (it == same.end() || same.size() < 2) return {};
@@ -79,6 +97,8 @@ class StuckMutator final : public RtlMutator {
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_stuck() { return std::make_unique<StuckMutator>(); }
+std::unique_ptr<RtlMutator> make_rtl_stuck() {
+  return std::make_unique<StuckMutator>();
+}
 
 }  // namespace bf::mutators
