@@ -184,8 +184,9 @@ class ToolLabeler final : public Labeler {
     // Schema builds shared by many mutants (schema_run.h); each verdict is routed as its run ends.
     const auto simulated = simulate_schema(
         d, mutants, s, [&](const Mutant& m, const MutantSim& r) { route(m, sim_verdict(d, r, s)); });
+    Reparsers parsers;  // pragma mutants: one libclang preamble per source file
     for (const auto& m : mutants)
-      if (!simulated.count(m.id)) route(m, label_one(d, m, s));
+      if (!simulated.count(m.id)) route(m, label_one(d, m, s, parsers));
     std::sort(survivors.begin(), survivors.end(),
               [](const auto& a, const auto& b) { return a.first.id < b.first.id; });
     if (d.language == Language::HlsCpp)
@@ -261,9 +262,11 @@ class ToolLabeler final : public Labeler {
     return all;
   }
 
-  Verdict label_one(const Design& d, const Mutant& m, const GenSettings& s) const {
+  using Reparsers = std::map<std::string, std::unique_ptr<mutators::hls::Reparser>>;  // by source path
+
+  Verdict label_one(const Design& d, const Mutant& m, const GenSettings& s, Reparsers& parsers) const {
     const auto* cls = mutators::find_bug_class(m.bug_class);
-    if (cls && cls->oracle == mutators::Oracle::PragmaRule) return run_pragma(d, m);
+    if (cls && cls->oracle == mutators::Oracle::PragmaRule) return run_pragma(d, m, parsers);
     const std::string path = (fs::path(d.dir) / m.file).string();
     const std::vector<std::pair<std::string, std::string>> overrides = {
         {path, mutators::apply_mutant(read_text(path), m)}};
@@ -441,11 +444,13 @@ class ToolLabeler final : public Labeler {
     }
   }
 
-  static Verdict run_pragma(const Design& d, const Mutant& m) {
+  static Verdict run_pragma(const Design& d, const Mutant& m, Reparsers& parsers) {
     const auto t0 = std::chrono::steady_clock::now();
     const std::string path = (fs::path(d.dir) / m.file).string();
-    const auto unit = mutators::hls::Unit::parse(path, mutators::hls::design_parse_options(d),
-                                                 mutators::apply_mutant(read_text(path), m));
+    auto& parser = parsers[path];
+    if (!parser)
+      parser = std::make_unique<mutators::hls::Reparser>(path, mutators::hls::design_parse_options(d));
+    const auto unit = parser->parse(mutators::apply_mutant(read_text(path), m));
     const auto findings = mutators::hls::check_pragmas(unit, mutators::hls::build_pragma_model(unit));
     Verdict v;
     v.tools = {{"pragma-checker", "bugforge hls_pragma"}, {"libclang", "libclang"}};

@@ -49,7 +49,8 @@ TEST_CASE("hls unit: nodes inside function-like macro expansions are not located
 }
 
 TEST_CASE("hls unit: template arguments and array sizes are constant contexts", "[mutators][hls]") {
-  const std::string code = "#include \"hls_min.h\"\nvoid f() {\n  ap_int<12> x = 5;\n  int a[7];\n  a[0] = x.v;\n}\n";
+  const std::string code =
+      "#include \"hls_min.h\"\nvoid f() {\n  ap_int<12> x = 5;\n  int a[7];\n  a[0] = x.v;\n}\n";
   const Unit u = bf::test::parse_hls(code);
   for (int i = 0; i < static_cast<int>(u.nodes().size()); ++i) {
     const Node& n = u.node(i);
@@ -62,4 +63,29 @@ TEST_CASE("hls unit: template arguments and array sizes are constant contexts", 
 TEST_CASE("hls unit: sites in included headers are not part of the unit", "[mutators][hls]") {
   const Unit u = bf::test::parse_hls("#include \"hls_min.h\"\nint g;\n");
   for (const Node& n : u.nodes()) CHECK(n.name != "ap_int");
+}
+
+TEST_CASE("hls unit: a reparse with a new text gives what a fresh parse of that text gives",
+          "[mutators][hls]") {
+  const std::string path = bf::test::hls_data_dir() + "/inline.cpp";
+  const std::vector<std::string> texts = {
+      "#include \"ap_int.h\"\nint f(ap_int<8> a) {\n#pragma HLS inline\n  return a * 3;\n}\n",
+      "#include \"ap_int.h\"\nint f(ap_int<8> a) {\n#pragma HLS pipeline II=2\n  return a + 3 - a;\n}\n",
+      "#include \"ap_int.h\"\nint f(ap_int<8> a) {\n  return a < 3 ? undeclared : 1;\n}\n",  // an error too
+  };
+  Reparser p(path, {});
+  for (const auto& text : texts) {
+    const Unit again = p.parse(text);
+    const Unit fresh = Unit::parse(path, {}, text);
+    CHECK(again.text() == text);
+    CHECK(again.errors() == fresh.errors());
+    REQUIRE(again.nodes().size() == fresh.nodes().size());
+    for (std::size_t i = 0; i < fresh.nodes().size(); ++i) {
+      INFO(i);
+      CHECK(again.nodes()[i].kind == fresh.nodes()[i].kind);
+      CHECK(again.nodes()[i].begin == fresh.nodes()[i].begin);
+      CHECK(again.nodes()[i].end == fresh.nodes()[i].end);
+    }
+    CHECK(again.tokens().size() == fresh.tokens().size());
+  }
 }

@@ -26,12 +26,15 @@ std::string take(CXString s) {
 
 NodeKind kind_of(CXCursorKind k) {
   switch (k) {
-    case CXCursor_FunctionDecl: case CXCursor_CXXMethod: case CXCursor_FunctionTemplate:
+    case CXCursor_FunctionDecl:
+    case CXCursor_CXXMethod:
+    case CXCursor_FunctionTemplate:
     case CXCursor_Constructor: return NodeKind::Function;
     case CXCursor_ParmDecl: return NodeKind::Param;
     case CXCursor_VarDecl: return NodeKind::Var;
     case CXCursor_FieldDecl: return NodeKind::Field;
-    case CXCursor_TypedefDecl: case CXCursor_TypeAliasDecl: return NodeKind::Typedef;
+    case CXCursor_TypedefDecl:
+    case CXCursor_TypeAliasDecl: return NodeKind::Typedef;
     case CXCursor_ForStmt: return NodeKind::For;
     case CXCursor_WhileStmt: return NodeKind::While;
     case CXCursor_DoStmt: return NodeKind::Do;
@@ -52,7 +55,8 @@ NodeKind kind_of(CXCursorKind k) {
     case CXCursor_DeclRefExpr: return NodeKind::DeclRef;
     case CXCursor_MemberRefExpr: return NodeKind::Member;
     case CXCursor_ParenExpr: return NodeKind::Paren;
-    case CXCursor_CStyleCastExpr: case CXCursor_CXXStaticCastExpr:
+    case CXCursor_CStyleCastExpr:
+    case CXCursor_CXXStaticCastExpr:
     case CXCursor_CXXFunctionalCastExpr: return NodeKind::Cast;
     case CXCursor_InitListExpr: return NodeKind::InitList;
     case CXCursor_TemplateRef: return NodeKind::TemplateRef;
@@ -62,8 +66,8 @@ NodeKind kind_of(CXCursorKind k) {
 }
 
 bool is_assign_op(const std::string& op) {
-  return op == "=" || (op.size() >= 2 && op.back() == '=' && op != "==" && op != "!=" && op != "<=" &&
-                       op != ">=");
+  return op == "=" ||
+         (op.size() >= 2 && op.back() == '=' && op != "==" && op != "!=" && op != "<=" && op != ">=");
 }
 
 struct Range {
@@ -114,8 +118,8 @@ class UnitBuilder {
       if (k == CXToken_Comment) continue;
       const auto off = expansion(clang_getTokenLocation(tu_, toks[i]));
       if (!off) continue;
-      u_.tokens_.push_back({*off, take(clang_getTokenSpelling(tu_, toks[i])), k == CXToken_Punctuation,
-                            k == CXToken_Literal});
+      u_.tokens_.push_back(
+          {*off, take(clang_getTokenSpelling(tu_, toks[i])), k == CXToken_Punctuation, k == CXToken_Literal});
     }
     clang_disposeTokens(tu_, toks, n);
     for (const Token& t : u_.tokens_) token_ends_.push_back(t.offset + t.text.size());
@@ -217,18 +221,20 @@ class UnitBuilder {
 
   void describe(CXCursor c, Node& n) {
     switch (n.kind) {
-      case NodeKind::Function: case NodeKind::Param: case NodeKind::Var: case NodeKind::Field:
-      case NodeKind::Typedef:
-        describe_decl(c, n);
-        break;
-      case NodeKind::IntLit: case NodeKind::FloatLit:
-        n.op_offset = literal_offset(clang_getCursorLocation(c));
-        break;
-      case NodeKind::DeclRef: case NodeKind::Member: case NodeKind::TypeRef: case NodeKind::TemplateRef:
+      case NodeKind::Function:
+      case NodeKind::Param:
+      case NodeKind::Var:
+      case NodeKind::Field:
+      case NodeKind::Typedef: describe_decl(c, n); break;
+      case NodeKind::IntLit:
+      case NodeKind::FloatLit: n.op_offset = literal_offset(clang_getCursorLocation(c)); break;
+      case NodeKind::DeclRef:
+      case NodeKind::Member:
+      case NodeKind::TypeRef:
+      case NodeKind::TemplateRef:
         refs_.push_back({static_cast<int>(u_.nodes_.size()) - 1, clang_getCursorReferenced(c)});
         break;
-      default:
-        break;
+      default: break;
     }
     if (n.kind == NodeKind::IntLit || n.kind == NodeKind::DeclRef || n.kind == NodeKind::BinOp ||
         n.kind == NodeKind::Paren || n.kind == NodeKind::UnaryOp)
@@ -375,8 +381,8 @@ std::string read_file(const std::string& path) {
 }
 
 std::vector<std::string> clang_args(const ParseOptions& opt) {
-  std::vector<std::string> a = {"-x", "c++", "-std=c++20", "-I" + runtime_hls_dir(),
-                                "-Wno-unknown-pragmas", "-D__BUGFORGE_HLS__=1"};
+  std::vector<std::string> a = {
+      "-x", "c++", "-std=c++20", "-I" + runtime_hls_dir(), "-Wno-unknown-pragmas", "-D__BUGFORGE_HLS__=1"};
   for (const auto& inc : opt.include_dirs) a.push_back("-I" + inc);
   for (const auto& [k, v] : opt.defines) a.push_back(fmt::format("-D{}={}", k, v));
   a.insert(a.end(), opt.extra_args.begin(), opt.extra_args.end());
@@ -393,26 +399,30 @@ struct TuDeleter {
 }  // namespace
 
 Unit Unit::parse(const std::string& path, const ParseOptions& opt, const std::optional<std::string>& text) {
-  Unit u;
-  u.path_ = path;
-  u.text_ = text ? *text : read_file(path);
-  u.line_starts_.push_back(0);
-  for (std::size_t i = 0; i < u.text_.size(); ++i)
-    if (u.text_[i] == '\n') u.line_starts_.push_back(i + 1);
-
   const std::vector<std::string> args = clang_args(opt);
   std::vector<const char*> argv;
   for (const auto& a : args) argv.push_back(a.c_str());
-  CXUnsavedFile unsaved{path.c_str(), u.text_.data(), static_cast<unsigned long>(u.text_.size())};
+  std::string body = text ? *text : read_file(path);
+  CXUnsavedFile unsaved{path.c_str(), body.data(), static_cast<unsigned long>(body.size())};
   std::unique_ptr<void, IndexDeleter> index(clang_createIndex(0, 0));
   CXTranslationUnit raw = nullptr;
   const CXErrorCode rc = clang_parseTranslationUnit2(
       index.get(), path.c_str(), argv.data(), static_cast<int>(argv.size()), &unsaved, 1,
       CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing, &raw);
   if (rc != CXError_Success || !raw)
-    throw Error("BF-HLS-001", fmt::format("libclang could not parse '{}' (error {})", path, static_cast<int>(rc)),
-                {path});
-  std::unique_ptr<CXTranslationUnitImpl, TuDeleter> tu(raw);
+    throw Error("BF-HLS-001",
+                fmt::format("libclang could not parse '{}' (error {})", path, static_cast<int>(rc)), {path});
+  const std::unique_ptr<CXTranslationUnitImpl, TuDeleter> tu(raw);
+  return from_tu(path, std::move(body), raw);
+}
+
+Unit Unit::from_tu(const std::string& path, std::string text, CXTranslationUnitImpl* raw) {
+  Unit u;
+  u.path_ = path;
+  u.text_ = std::move(text);
+  u.line_starts_.push_back(0);
+  for (std::size_t i = 0; i < u.text_.size(); ++i)
+    if (u.text_[i] == '\n') u.line_starts_.push_back(i + 1);
   for (unsigned i = 0, n = clang_getNumDiagnostics(raw); i < n; ++i) {
     CXDiagnostic d = clang_getDiagnostic(raw, i);
     if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error)
@@ -423,6 +433,36 @@ Unit Unit::parse(const std::string& path, const ParseOptions& opt, const std::op
   if (!file) throw Error("BF-HLS-001", fmt::format("libclang lost the main file '{}'", path), {path});
   UnitBuilder(u, raw, file).run();
   return u;
+}
+
+Reparser::Reparser(std::string path, ParseOptions opt)
+    : path_(std::move(path)), args_(clang_args(opt)), index_(clang_createIndex(0, 0)) {}
+
+Reparser::~Reparser() {
+  if (tu_) clang_disposeTranslationUnit(tu_);
+  clang_disposeIndex(index_);
+}
+
+Unit Reparser::parse(const std::string& text) {
+  CXUnsavedFile unsaved{path_.c_str(), text.data(), static_cast<unsigned long>(text.size())};
+  int rc = 0;
+  if (tu_) {
+    rc = clang_reparseTranslationUnit(tu_, 1, &unsaved, clang_defaultReparseOptions(tu_));
+  } else {
+    std::vector<const char*> argv;
+    for (const auto& a : args_) argv.push_back(a.c_str());
+    rc = clang_parseTranslationUnit2(
+        index_, path_.c_str(), argv.data(), static_cast<int>(argv.size()), &unsaved, 1,
+        CXTranslationUnit_DetailedPreprocessingRecord | CXTranslationUnit_KeepGoing |
+            CXTranslationUnit_PrecompiledPreamble | CXTranslationUnit_CreatePreambleOnFirstParse,
+        &tu_);
+  }
+  if (rc != 0 || !tu_) {
+    if (tu_) clang_disposeTranslationUnit(tu_);  // a failed reparse leaves it unusable
+    tu_ = nullptr;
+    throw Error("BF-HLS-001", fmt::format("libclang could not parse '{}' (error {})", path_, rc), {path_});
+  }
+  return Unit::from_tu(path_, text, tu_);
 }
 
 std::string_view Unit::slice(std::size_t b, std::size_t e) const {

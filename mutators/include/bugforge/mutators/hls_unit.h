@@ -1,13 +1,13 @@
 // bugforge mutators — one HLS C++ source parsed with libclang, kept as plain data.
 //
 // Algorithm: parse the file (its text may be given in memory) with clang_parseTranslationUnit
-// (-x c++ -std=c++20: the runtime types use concepts, the runtime HLS include dir, the design's include dirs and -D parameters),
-// then walk only the declarations of the main file and copy every cursor into a flat Node table
-// with parent/child links. Byte spans come from clang_getExpansionLocation; a span that starts or
-// ends strictly inside a macro invocation, or coincides with one, is not `located` (a whole-node
-// edit there would be ambiguous). Single tokens (operators, literals) carry their own offset:
-// a token spelled in a `#define` body of the main file is mapped to its spelling, one spelled in
-// a macro argument or a header is dropped. Mutators read this table and never touch libclang.
+// (-x c++ -std=c++20: the runtime types use concepts, the runtime HLS include dir, the design's include dirs
+// and -D parameters), then walk only the declarations of the main file and copy every cursor into a flat Node
+// table with parent/child links. Byte spans come from clang_getExpansionLocation; a span that starts or ends
+// strictly inside a macro invocation, or coincides with one, is not `located` (a whole-node edit there would
+// be ambiguous). Single tokens (operators, literals) carry their own offset: a token spelled in a `#define`
+// body of the main file is mapped to its spelling, one spelled in a macro argument or a header is dropped.
+// Mutators read this table and never touch libclang.
 #pragma once
 
 #include <cstdint>
@@ -18,16 +18,42 @@
 
 #include "bugforge/core/design.h"
 
+struct CXTranslationUnitImpl;  // libclang's translation unit, kept out of this header
+
 namespace bf::mutators::hls {
 
 enum class NodeKind {
-  Other, Function, Param, Var, Field, Typedef,
-  For, While, Do, If, Switch, Case, Compound, DeclStmt, Return, ExprStmt,
-  BinOp,          // built-in or overloaded binary operator (op holds "+", "<", "&&", ...)
-  Assign,         // "=" and compound assignments ("+=", ...)
-  UnaryOp,        // prefix or postfix
-  CondOp, Subscript, Call, IntLit, FloatLit, DeclRef, Member, Paren, Cast, InitList,
-  TemplateRef, TypeRef,
+  Other,
+  Function,
+  Param,
+  Var,
+  Field,
+  Typedef,
+  For,
+  While,
+  Do,
+  If,
+  Switch,
+  Case,
+  Compound,
+  DeclStmt,
+  Return,
+  ExprStmt,
+  BinOp,    // built-in or overloaded binary operator (op holds "+", "<", "&&", ...)
+  Assign,   // "=" and compound assignments ("+=", ...)
+  UnaryOp,  // prefix or postfix
+  CondOp,
+  Subscript,
+  Call,
+  IntLit,
+  FloatLit,
+  DeclRef,
+  Member,
+  Paren,
+  Cast,
+  InitList,
+  TemplateRef,
+  TypeRef,
 };
 
 struct Token {
@@ -44,14 +70,14 @@ struct Node {
   bool located = false;       // [begin, end) is this node's exact text in the file
   std::size_t begin = 0, end = 0;
   int line = 0;
-  std::string name;           // declared / referenced / called name ("operator+" -> op)
-  std::string type;           // type spelling (declarations: declared type)
-  bool const_type = false;    // const-qualified (or constexpr) declaration
+  std::string name;                   // declared / referenced / called name ("operator+" -> op)
+  std::string type;                   // type spelling (declarations: declared type)
+  bool const_type = false;            // const-qualified (or constexpr) declaration
   std::optional<std::int64_t> value;  // integer constant value when clang can evaluate it
   // Operator or literal token: its own offset (mapped to a #define body when spelled there).
   std::string op;
   std::optional<std::size_t> op_offset;
-  bool prefix = false;        // UnaryOp
+  bool prefix = false;  // UnaryOp
   // Declarations: offset of the name, of the initialiser ('=' / '{' / '('), array dimensions.
   std::size_t name_offset = 0;
   std::optional<std::size_t> init_offset;
@@ -77,6 +103,7 @@ ParseOptions design_parse_options(const Design& d);
 
 class Unit {
  public:
+  friend class Reparser;
   // Parses `path`, reading `text` instead of the file when given. Throws bf::Error BF-HLS-001
   // when libclang cannot produce a translation unit at all.
   static Unit parse(const std::string& path, const ParseOptions& opt,
@@ -111,6 +138,26 @@ class Unit {
   std::vector<std::size_t> line_starts_;
   std::vector<std::string> errors_;
   friend class UnitBuilder;
+  // The Unit of `tu`, parsed from `text` at `path`.
+  static Unit from_tu(const std::string& path, std::string text, CXTranslationUnitImpl* tu);
+};
+
+// Parses one file again and again with different texts (the pragma mutants of one source):
+// libclang keeps a precompiled preamble of the headers between parses, so every parse after the
+// first reads only the main file. Each result equals Unit::parse of the same text.
+class Reparser {
+ public:
+  Reparser(std::string path, ParseOptions opt);
+  ~Reparser();
+  Reparser(const Reparser&) = delete;
+  Reparser& operator=(const Reparser&) = delete;
+  Unit parse(const std::string& text);  // throws like Unit::parse
+
+ private:
+  std::string path_;
+  std::vector<std::string> args_;
+  void* index_ = nullptr;
+  CXTranslationUnitImpl* tu_ = nullptr;
 };
 
 }  // namespace bf::mutators::hls
