@@ -22,16 +22,20 @@ namespace {
 class GenCommand final : public Command {
  public:
   const char* name() const override { return "gen"; }
-  const char* summary() const override { return "Generate a labelled dataset part (one shard) from a folder of designs"; }
+  const char* summary() const override {
+    return "Generate a labelled dataset part (one shard) from a folder of designs";
+  }
   const char* help() const override {
     return "Mutates every design in --designs, labels the original and each mutant by running the tools\n"
-           "(build, simulation against golden outputs, sanitizers, pragma checker) and stores the samples in\n"
+           "(build, simulation against golden outputs, sanitizers, pragma checker) and stores the samples "
+           "in\n"
            "OUT/part-IIIII-of-NNNNN.db (SQLite, WAL), one transaction per sample. A sample belongs to shard\n"
            "(id mod N); its id and content do not depend on N. Rerun the same command after an interruption\n"
            "(even kill -9): it skips the samples already stored. A finished part writes part-….done.json\n"
            "(counts and a checksum) for `bugforge merge`.\n"
            "Shards: --shard-index I --shard-count N, or --shard-from-env slurm (SLURM_ARRAY_TASK_ID minus\n"
-           "SLURM_ARRAY_TASK_MIN of SLURM_ARRAY_TASK_COUNT) or k8s (JOB_COMPLETION_INDEX of --shard-count or\n"
+           "SLURM_ARRAY_TASK_MIN of SLURM_ARRAY_TASK_COUNT) or k8s (JOB_COMPLETION_INDEX of --shard-count "
+           "or\n"
            "$BUGFORGE_SHARD_COUNT). Progress goes to stderr on a terminal; --log-json prints JSON lines.\n"
            "Exit status: 0 part complete, 1 incomplete, 2 bad input.";
   }
@@ -39,22 +43,36 @@ class GenCommand final : public Command {
     app.add_option("--designs", designs_, "Folder of design folders (default: the built-in corpus)")
         ->check(CLI::ExistingDirectory);
     app.add_option("--out", out_, "Output folder for the part")->required();
-    app.add_option("-j,--jobs", jobs_, "Designs labelled in parallel")->check(CLI::Range(1, 256))->capture_default_str();
-    app.add_option("-s,--seed", s_.seed, "Seed for mutant sampling and the first golden vector set")->capture_default_str();
+    app.add_option("-j,--jobs", jobs_, "Designs labelled in parallel")
+        ->check(CLI::Range(1, 256))
+        ->capture_default_str();
+    app.add_option("-s,--seed", s_.seed, "Seed for mutant sampling and the first golden vector set")
+        ->capture_default_str();
     app.add_option("--per-design", s_.per_design, "Mutants per design (0 = all)")->capture_default_str();
     app.add_option("--classes", classes_, "Comma-separated bug classes (default: all)");
-    app.add_option("--vectors", s_.vectors, "Golden vector sets per run")->check(CLI::Range(1, 100000))->capture_default_str();
-    app.add_option("--extra-vectors", s_.extra_vectors, "Further vector sets a passing mutant must pass")->capture_default_str();
+    app.add_option("--vectors", s_.vectors, "Golden vector sets per run")
+        ->check(CLI::Range(1, 100000))
+        ->capture_default_str();
+    app.add_option("--extra-vectors", s_.extra_vectors, "Further vector sets a passing mutant must pass")
+        ->capture_default_str();
     app.add_option("--own-builds", s_.own_builds,
                    "Per design, at most N mutants that need their own build (no schema; 0 = no cap)")
         ->capture_default_str();
-    app.add_option("--formal-budget", s_.formal_budget, "Yosys seconds per RTL mutant that passes (0 = no formal)")
+    app.add_option("--formal-budget", s_.formal_budget,
+                   "Yosys seconds per RTL mutant that passes (0 = no formal)")
         ->capture_default_str();
-    app.add_option("--timeout", s_.timeout, "Wall-time limit per run, seconds")->check(CLI::PositiveNumber)->capture_default_str();
+    app.add_option("--formal-design-budget", s_.formal_design_budget,
+                   "Yosys seconds for all survivors of one design; the rest stay unknown (0 = no cap)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
+    app.add_option("--timeout", s_.timeout, "Wall-time limit per run, seconds")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     auto* idx = app.add_option("--shard-index", index_, "This shard's index, 0-based");
     app.add_option("--shard-count", count_, "Number of shards")->check(CLI::Range(1, 1000000));
     app.add_option("--shard-from-env", env_, "Read the shard from the scheduler: slurm | k8s")
-        ->check(CLI::IsMember({"slurm", "k8s"}))->excludes(idx);
+        ->check(CLI::IsMember({"slurm", "k8s"}))
+        ->excludes(idx);
     app.add_flag("-q,--quiet", quiet_, "No progress output");
     app.add_flag("--log-json", log_json_, "Progress as JSON lines on stderr");
   }
@@ -79,7 +97,8 @@ class GenCommand final : public Command {
       return dataset::shard_from_env(env_, count_, [](const char* n) { return std::getenv(n); });
     const dataset::Shard s{index_.value_or(0), count_.value_or(1)};
     if (s.index >= s.count)
-      throw Error("BF-DS-020", fmt::format("--shard-index {} is not below --shard-count {}", s.index, s.count));
+      throw Error("BF-DS-020",
+                  fmt::format("--shard-index {} is not below --shard-count {}", s.index, s.count));
     return s;
   }
   void print(const dataset::GenSummary& s) const {
@@ -89,10 +108,10 @@ class GenCommand final : public Command {
     fmt::print("samples   {} assigned to this shard, {} were stored before, {} labelled now in {:.1f} s\n",
                s.assigned, s.resumed, s.labelled, s.seconds);
     for (const auto& [label, n] : s.labels) fmt::print("  {:<11} {}\n", label, n);
-    for (const auto& [stage, secs] : s.stage_seconds)
-      fmt::print("  stage {:<10} {:8.1f} s\n", stage, secs);
+    for (const auto& [stage, secs] : s.stage_seconds) fmt::print("  stage {:<10} {:8.1f} s\n", stage, secs);
     for (const auto& e : s.skipped) fmt::print(stderr, "bugforge gen: skipped: {}\n", e);
-    fmt::print("{}\n", s.complete ? "complete: " + s.done_path : "incomplete: rerun the same command to finish");
+    fmt::print("{}\n",
+               s.complete ? "complete: " + s.done_path : "incomplete: rerun the same command to finish");
   }
 
   std::string designs_, out_, classes_, env_;
@@ -104,6 +123,8 @@ class GenCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_gen_command() { return std::make_unique<GenCommand>(); }
+std::unique_ptr<Command> make_gen_command() {
+  return std::make_unique<GenCommand>();
+}
 
 }  // namespace bf::cli

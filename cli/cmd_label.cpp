@@ -128,6 +128,10 @@ class LabelCommand final : public Command {
                    "Yosys seconds per mutant that passes simulation")
         ->check(CLI::NonNegativeNumber)
         ->capture_default_str();
+    app.add_option("--formal-design-budget", settings_.formal_design_budget,
+                   "Yosys seconds for all survivors of one design; the rest stay unknown (0 = no cap)")
+        ->check(CLI::NonNegativeNumber)
+        ->capture_default_str();
     app.add_option("-j,--jobs", jobs_, "designs labelled at once")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();

@@ -51,6 +51,7 @@ nlohmann::json GenSettings::to_json() const {
           {"extra_vectors", extra_vectors},
           {"timeout", timeout},
           {"formal_budget", formal_budget},
+          {"formal_design_budget", formal_design_budget},
           {"own_builds", own_builds}};
 }
 
@@ -402,6 +403,7 @@ class ToolLabeler final : public Labeler {
     for (const auto& [m, _] : survivors) ms.push_back(m);
     equivalence::EquivOptions o;
     o.budget_seconds = s.formal_budget;
+    o.total_budget_seconds = s.formal_design_budget;
     std::vector<equivalence::Verdict> verdicts;
     std::string failure;
     try {

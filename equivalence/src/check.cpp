@@ -297,7 +297,17 @@ std::vector<Verdict> check_survivors(const Design& d, const std::vector<mutators
         SourceLoc{d.manifest_path});
   const std::string scratch = make_temp_dir();
   std::vector<Verdict> out;
+  const auto t0 = std::chrono::steady_clock::now();
   for (const auto& m : mutants) {
+    const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (opt.total_budget_seconds > 0 && spent >= opt.total_budget_seconds) {
+      Verdict v;
+      v.mutant_id = m.id;
+      v.reason = fmt::format("not checked: the design's formal budget ({} s) went to earlier survivors",
+                             opt.total_budget_seconds);
+      out.push_back(std::move(v));
+      continue;
+    }
     try {
       out.push_back(checker.check(mutant_source(d, m, scratch), m.id, m.original + "\n" + m.replacement));
     } catch (const Error& e) {

@@ -166,3 +166,25 @@ TEST_CASE("cross-check: killed by simulation is never proved equivalent", "[.][c
   std::cout << "agreement matrix (simulation/formal):\n";
   for (const auto& [k, n] : matrix) std::cout << "  " << k << ": " << n << "\n";
 }
+
+TEST_CASE("a design total formal budget ends the checks and the rest stay unknown unchecked",
+          "[equivalence]") {
+  const bf::Design d = bf::find_design("pe_rtl");
+  bf::mutators::RtlMutateOptions mo;
+  mo.limit = 3;
+  const auto mutants = bf::mutators::mutate_rtl(d, mo);
+  REQUIRE(mutants.size() == 3);
+  auto opt = options();
+  opt.replay = false;
+  opt.total_budget_seconds = 1e-6;  // spent by the first check, whatever it finds
+  const auto verdicts = eq::check_survivors(d, mutants, opt);
+  REQUIRE(verdicts.size() == 3);
+  CHECK(verdicts[0].reason.find("formal budget") == std::string::npos);
+  CHECK(verdicts[0].seconds > 0);
+  for (std::size_t i = 1; i < 3; ++i) {
+    CHECK(verdicts[i].mutant_id == mutants[i].id);
+    CHECK(verdicts[i].outcome == eq::Outcome::Unknown);
+    CHECK(verdicts[i].reason.find("formal budget (1e-06 s)") != std::string::npos);
+    CHECK(verdicts[i].seconds == 0);
+  }
+}

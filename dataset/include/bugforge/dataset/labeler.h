@@ -30,6 +30,7 @@ struct GenSettings {
   std::size_t extra_vectors = 24;      // further sets a passing mutant must also pass
   double timeout = 30;                 // wall-time limit per run, seconds
   double formal_budget = 20;           // Yosys seconds per RTL mutant that passes every vector set
+  double formal_design_budget = 0;     // Yosys seconds for all survivors of one design (0 = no cap)
   std::size_t own_builds = 0;          // per design: mutants that need their own build (0 = no cap)
 
   nlohmann::json to_json() const;

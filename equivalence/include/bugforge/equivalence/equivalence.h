@@ -45,6 +45,7 @@ struct EquivOptions {
   int depth = 0;               // cycles searched from reset; 0 = default_depth(latency)
   int induction = 4;           // equiv_simple/equiv_induct -seq
   double budget_seconds = 60;  // per mutant, over all steps
+  double total_budget_seconds = 0;  // check_survivors: over all its mutants (0 = no cap); the rest stay unknown
   std::uint64_t memory_bytes = 4ull << 30;
   bool replay = true;       // replay counterexamples in Verilator
   std::string cache_dir;    // replay builds; empty = simulate's default cache dir
@@ -125,8 +126,10 @@ RtlSource design_source(const Design& d);
 // they are (the edited file's folder stays on the include path). Throws BF-MUT-002 when stale.
 RtlSource mutant_source(const Design& d, const mutators::Mutant& m, const std::string& scratch_dir);
 
-// Verdicts for the given mutants of `d` (the original prepared once). Throws bf::Error only for
-// a design that cannot be prepared at all (BF-EQV-xxx); per-mutant problems are unknown verdicts.
+// Verdicts for the given mutants of `d` (the original prepared once), in order; once
+// `total_budget_seconds` are spent the remaining mutants are unknown without a check. Throws
+// bf::Error only for a design that cannot be prepared at all (BF-EQV-xxx); per-mutant problems
+// are unknown verdicts.
 std::vector<Verdict> check_survivors(const Design& d, const std::vector<mutators::Mutant>& mutants,
                                      const EquivOptions& opt);
 
