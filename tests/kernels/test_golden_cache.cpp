@@ -67,7 +67,7 @@ TEST_CASE("golden cache round trips negative narrow values") {
   CHECK(fs::file_size(cache.path_for("requant", p, 9)) < 120);  // one byte per i8 element
 }
 
-TEST_CASE("golden cache keys separate kernel, params and seed; bad files are misses") {
+TEST_CASE("golden cache keys separate kernel, params and seed and bad files are misses") {
   TempDir tmp("keys");
   const GoldenCache cache(tmp.path.string());
   const Kernel& k = require_kernel("fir", kFir);
