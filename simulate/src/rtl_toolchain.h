@@ -27,10 +27,23 @@ const Toolchain& toolchain();
 // Flags that the runtime library and every model/driver translation unit share.
 std::vector<std::string> runtime_cxx_flags(const Toolchain& tc);
 
+// Optimisation level of every model/driver translation unit (and of the precompiled header).
+inline constexpr const char* kModelOptLevel = "-O1";
+
+// Flags of a model/driver translation unit: runtime_cxx_flags, the optimisation level and
+// -pthread. The runtime's precompiled header is made with exactly these.
+std::vector<std::string> model_cxx_flags(const Toolchain& tc);
+
+// The header a model build passes as `-include`: bf_pch.h beside libverilated.a (Verilator's
+// headers and the driver's standard headers). g++ reads its precompiled bf_pch.h.gch instead
+// when the flags match, else the header itself: the same result, only slower.
+std::string runtime_pch(const std::string& library);
+
 // Limits for verilator/g++ children (they process untrusted sources).
 Limits tool_limits();
 
-// <cache>/verilator-rt/<hash>/libverilated.a, built on first use (stamp file written last).
+// <cache>/verilator-rt/<hash>/libverilated.a and the precompiled bf_pch.h, built on first use
+// (stamp file written last).
 // Throws bf::Error BF-RTL-002 when the runtime does not compile.
 std::string runtime_library(const std::string& cache_dir);
 

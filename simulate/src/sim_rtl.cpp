@@ -41,7 +41,6 @@ using rtl::read_text;
 using rtl::runtime_dir;
 using rtl::write_text;
 
-constexpr const char* kOptLevel = "-O1";
 const std::vector<std::string> kVerilatorFlags = {"--cc",       "--prefix",  "Vtop",        "--no-timing",
                                                   "-Wno-fatal", "-Wno-lint", "-Wno-style",  "-O3",
                                                   "--x-assign", "0",         "--x-initial", "0"};
@@ -113,7 +112,7 @@ class RtlBuild {
   std::string key() const {
     const auto& tc = rtl::toolchain();
     Hasher h;
-    h.add("bugforge-rtl").add(tc.verilator_version).add(tc.cxx_version).add(tc.root).add(kOptLevel);
+    h.add("bugforge-rtl").add(tc.verilator_version).add(tc.cxx_version).add(tc.root).add(rtl::kModelOptLevel);
     for (const auto& f : kVerilatorFlags) h.add(f);
     for (const auto& f : rtl::runtime_cxx_flags(tc)) h.add(f);
     for (const auto& f : opt_.extra_flags) h.add(f);
@@ -155,8 +154,9 @@ class RtlBuild {
 
   std::vector<std::string> cxx_argv(const std::string& runtime) const {
     std::vector<std::string> a = {"g++"};
-    for (const auto& f : rtl::runtime_cxx_flags(rtl::toolchain())) a.push_back(f);
-    a.insert(a.end(), {kOptLevel, "-I" + (fs::path(tmp_) / "obj").string(), "-I" + runtime_dir().string()});
+    for (const auto& f : rtl::model_cxx_flags(rtl::toolchain())) a.push_back(f);
+    a.insert(a.end(), {"-include", rtl::runtime_pch(runtime), "-I" + (fs::path(tmp_) / "obj").string(),
+                       "-I" + runtime_dir().string()});
     a.insert(a.end(), opt_.extra_flags.begin(), opt_.extra_flags.end());
     a.push_back((fs::path(tmp_) / "obj" / "bf_all.cpp").string());
     if (!custom_driver().empty()) a.push_back(model_path(custom_driver()));
