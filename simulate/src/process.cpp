@@ -59,7 +59,11 @@ void write_all(int fd, const char* s) {
 // Child side of both entry points: group, limits, standard streams. Returns false on failure.
 bool setup_child(const Limits& l, int out_fd, int err_fd) {
   setpgid(0, 0);
-  set_limit(RLIMIT_CPU, cpu_limit_seconds(l));
+  // Hard limit a second past the soft one: the child first gets SIGXCPU (a timeout, see
+  // record_status); with equal limits the kernel sends SIGKILL at once, which reads as a crash.
+  const rlim_t cpu = static_cast<rlim_t>(cpu_limit_seconds(l));
+  const rlimit cpu_limit{cpu, cpu + 1};
+  setrlimit(RLIMIT_CPU, &cpu_limit);
   set_limit(RLIMIT_AS, l.memory_bytes);
   set_limit(RLIMIT_FSIZE, l.file_bytes);
   const rlimit no_core{0, 0};
@@ -75,8 +79,8 @@ struct Pipes {
   int err[2] = {-1, -1};
   Pipes() {
     if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0)
-      throw Error("BF-PROC-001", fmt::format("process.cpp:{}: expected pipe2 to succeed: {}", __LINE__,
-                                             strerror(errno)));
+      throw Error("BF-PROC-001",
+                  fmt::format("process.cpp:{}: expected pipe2 to succeed: {}", __LINE__, strerror(errno)));
   }
   ~Pipes() {
     for (int fd : {out[0], out[1], err[0], err[1]})
@@ -162,7 +166,8 @@ ProcessResult supervise(pid_t pid, Pipes& pipes, const Limits& l) {
     pump(fds, bufs, l.capture_bytes, static_cast<int>(std::min<long long>(left.count(), 20)));
     siginfo_t info{};
     // WNOWAIT keeps the zombie, so its pid (the group id) cannot be reused before the kill below.
-    if (waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid) {
+    if (waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+        info.si_pid == pid) {
       kill(-pid, SIGKILL);  // grandchildren left behind (e.g. `cmd &`) die with the group
       int status = 0;
       while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {

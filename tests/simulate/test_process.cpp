@@ -137,11 +137,7 @@ TEST_CASE("run_forked returns the function's value as exit code and captures out
 }
 
 TEST_CASE("run_forked reports an abort as a signal", "[process]") {
-  const auto r = run_forked(
-      []() -> int {
-        std::abort();
-      },
-      quick());
+  const auto r = run_forked([]() -> int { std::abort(); }, quick());
   CHECK(r.signal == SIGABRT);
   CHECK(r.describe() == "killed by SIGABRT");
 }
@@ -170,4 +166,14 @@ TEST_CASE("run_forked times out a function that never returns", "[process]") {
       quick(0.3));
   CHECK(r.timed_out);
   CHECK_FALSE(r.ok());
+}
+
+TEST_CASE("a child spinning past its CPU-time limit is a timeout not a crash", "[process]") {
+  Limits l;
+  l.wall_seconds = 30;  // only the CPU limit can stop it in time
+  l.cpu_seconds = 1;
+  const auto r = run_process({"sh", "-c", "while :; do :; done"}, l);
+  CHECK(r.timed_out);
+  CHECK(r.signal == SIGXCPU);
+  CHECK(r.seconds < 10);
 }
