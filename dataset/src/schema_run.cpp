@@ -5,11 +5,11 @@
 //      original build's outputs on the golden sets (the reference for every schema's mutant 0).
 //   2. group(ids): make the schema of those mutants; its excluded mutants go to the own-build list.
 //      Build it; on failure blame the mutants whose arms hold the file:line:col of Verilator's
-//      errors (Schema::arms), send exactly those to their own builds (where the message becomes
-//      their label) and rebuild the rest; only when no error maps to an arm split the included
-//      ids in halves and recurse (a single mutant whose schema does not build gets its own build).
-//      On success run mutant 0 and compare it with the golden outputs and with the original's
-//      outputs and cycles; a difference sends the whole group to own builds with the reason.
+//      errors (Schema::arms) or, for HLS, whose function copy g++ names an error in, send exactly those to
+//      their own builds (where the message becomes their label) and rebuild the rest; only when no error maps
+//      to an arm split the included ids in halves and recurse (a single mutant whose schema does not build
+//      gets its own build). On success run mutant 0 and compare it with the golden outputs and with the
+//      original's outputs and cycles; a difference sends the whole group to own builds with the reason.
 //      Otherwise run every included mutant with `+bf_mutant=K` and judge it like check_design.
 //   3. Own builds: check_design with the mutant applied as a source override.
 //   Oracles without vector sets (testbench, trace) use judge_oracle with the same plusarg.
@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -208,12 +209,34 @@ class Runner {
     return out;
   }
 
+  // HLS: g++ opens each error block with the function it is in ("x.cpp: In function 'int
+  // f__bf_12(int)':"), and the schema's copy of a function for mutant K is named `<name>__bf_K`
+  // (its `#line`s point at the original lines, which every copy shares).
+  static std::map<std::uint32_t, std::string> blamed_copies(const mutators::Schema& s,
+                                                            const std::string& log) {
+    static const std::regex in_copy(R"(In function [^(]*__bf_(\d+)\()");  // quotes vary with the locale
+    std::map<std::uint32_t, std::string> out;
+    std::istringstream in(log);
+    std::optional<std::uint32_t> copy;  // the mutant whose copy the current block is in
+    for (std::string line; std::getline(in, line);) {
+      std::smatch m;
+      if (line.find(": In ") != std::string::npos || line.find(": At global scope") != std::string::npos)
+        copy = std::regex_search(line, m, in_copy) ? std::optional<std::uint32_t>(std::stoul(m[1].str()))
+                                                   : std::nullopt;
+      else if (copy && line.find(" error: ") != std::string::npos &&
+               std::find(s.included.begin(), s.included.end(), *copy) != s.included.end())
+        out.try_emplace(*copy, line);
+    }
+    return out;
+  }
+
   // A schema that does not build: exclude the blamed mutants and rebuild the rest; bisect only
-  // when no error names a mutant's arm.
+  // when no error names a mutant's arm (RTL) or function copy (HLS).
   void on_build_failure(const mutators::Schema& s, const sim::BuildResult& b,
                         std::map<std::uint32_t, std::string>& why) {
     ++stats_.schema_build_failures;
-    const auto guilty = blamed(s, b.log);
+    auto guilty = blamed(s, b.log);
+    for (auto& [id, error] : blamed_copies(s, b.log)) guilty.try_emplace(id, std::move(error));
     if (guilty.empty()) return bisect(s.included, b, why);
     std::vector<std::uint32_t> rest;
     for (auto id : s.included) {

@@ -35,3 +35,32 @@ TEST_CASE("hls schema run: verdicts through the schema match own builds", "[sche
   }
   std::filesystem::remove_all(o.cache_dir);
 }
+
+TEST_CASE("hls schema run: a mutant whose function copy does not compile is blamed not bisected",
+          "[schema][hls]") {
+  const bf::Design d = bf::find_design("requant_hls");
+  std::vector<bf::mutators::Mutant> ms;
+  for (auto& m : bf::mutators::hls_candidates(d, {}))
+    if (bf::mutators::find_bug_class(m.bug_class)->oracle != bf::mutators::Oracle::PragmaRule &&
+        ms.size() < 6)
+      ms.push_back(m);
+  REQUIRE(ms.size() == 6);
+  auto broken = ms.back();  // the same site, but its copy names an undeclared variable
+  broken.id = ms.back().id + 1000;
+  broken.replacement = "(bf_undeclared_name) " + broken.replacement;
+  ms.push_back(broken);
+  bf::dataset::SchemaRunOptions o;
+  o.vectors = 1;
+  o.extra_vectors = 0;
+  o.cache_dir = (std::filesystem::temp_directory_path() / "bf-hls-schema-blame").string();
+  const auto run = bf::dataset::simulate_mutants(d, ms, o);
+  CHECK(run.stats.blamed == 1);
+  CHECK(run.stats.bisections == 0);
+  CHECK(run.stats.schema_builds == 2);
+  REQUIRE(run.sims.size() == ms.size());
+  const auto& b = run.sims.back();
+  CHECK_FALSE(b.in_schema);
+  CHECK(b.own_build_why.find("bf_undeclared_name") != std::string::npos);
+  CHECK(b.main.status == bf::sim::CheckStatus::BuildError);
+  std::filesystem::remove_all(o.cache_dir);
+}
