@@ -1,5 +1,6 @@
 // bugforge dataset — the generation pipeline (see gen.h).
 #include "bugforge/dataset/gen.h"
+#include "bugforge/core/io.h"
 
 #include <fmt/format.h>
 
@@ -101,14 +102,6 @@ std::string designs_fingerprint(const std::vector<Design>& designs) {
 }
 
 namespace {
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw Error("BF-DS-010", fmt::format("cannot read '{}'", p.string()));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // One design's share of the work in this shard.
 struct Work {

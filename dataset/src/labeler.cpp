@@ -15,6 +15,7 @@
 //     one long-lived process per design): a proof earns equivalent/proof, a counterexample
 //     buggy/formal (a testbench escape), anything else unknown with the solver's reason.
 #include "bugforge/dataset/labeler.h"
+#include "bugforge/core/io.h"
 
 #include <fmt/format.h>
 
@@ -59,14 +60,6 @@ namespace {
 
 double since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw Error("BF-DS-010", fmt::format("cannot read '{}'", p.string()));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // First line of `TOOL --version`, run once per process.

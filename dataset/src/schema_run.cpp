@@ -14,6 +14,7 @@
 //   3. Own builds: check_design with the mutant applied as a source override.
 //   Oracles without vector sets (testbench, trace) use judge_oracle with the same plusarg.
 #include "bugforge/dataset/schema_run.h"
+#include "bugforge/core/io.h"
 
 #include <fmt/format.h>
 
@@ -39,16 +40,6 @@ using mutators::Mutant;
 
 double since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Error("BF-SCH-002", fmt::format("schema_run.cpp:{}: expected a readable source", __LINE__),
-                SourceLoc{path});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 std::string first_line(const std::string& text) {

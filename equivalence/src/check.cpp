@@ -18,6 +18,7 @@
 #include <fmt/ranges.h>
 
 #include "bugforge/core/diagnostic.h"
+#include "bugforge/core/io.h"
 #include "bugforge/equivalence/equivalence.h"
 #include "bugforge/simulate/process.h"
 #include "formal_script.h"
@@ -31,16 +32,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Error("BF-EQV-004", fmt::format("check.cpp:{}: expected a readable file", __LINE__),
-                SourceLoc{path});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 bool has_word(const std::string& text, const std::string& word) {
   return !word.empty() && std::regex_search(text, std::regex("\\b" + word + "\\b"));
 }
@@ -50,7 +41,7 @@ bool async_reset(const PairSpec& spec, const RtlSource& src) {
   if (spec.reset.empty()) return false;
   const std::regex edge("(posedge|negedge)\\s+" + spec.reset + "\\b");
   for (const auto& f : src.files)
-    if (std::regex_search(read_file(f), edge)) return true;
+    if (std::regex_search(read_text(f), edge)) return true;
   return false;
 }
 
@@ -274,7 +265,7 @@ Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::str
 
 RtlSource mutant_source(const Design& d, const mutators::Mutant& m, const std::string& scratch_dir) {
   const std::string file = (fs::path(d.dir) / m.file).lexically_normal().string();
-  const auto text = mutators::apply_mutant(read_file(file), m);
+  const auto text = mutators::apply_mutant(read_text(file), m);
   const auto path = fs::path(scratch_dir) / fmt::format("m{}", m.id) / fs::path(file).filename();
   fs::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << text;

@@ -36,6 +36,7 @@
 #include <sstream>
 
 #include "bugforge/core/diagnostic.h"
+#include "bugforge/core/io.h"
 #include "bugforge/mutators/hls_unit.h"
 #include "bugforge/mutators/schema.h"
 
@@ -56,16 +57,6 @@ struct FnSite {
   std::string why_not;                 // non-empty: cannot be duplicated, and why
   std::vector<const Mutant*> mutants;  // in id order
 };
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw Error("BF-SCH-003", fmt::format("hls_schema.cpp:{}: expected a readable source", __LINE__),
-                SourceLoc{path});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 int body_of(const Unit& u, const Node& f) {
   for (const int c : f.children)

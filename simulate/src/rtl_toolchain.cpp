@@ -23,6 +23,7 @@
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/core/hash.h"
+#include "bugforge/core/io.h"
 
 namespace bf::sim::rtl {
 
@@ -188,21 +189,6 @@ ErrorLoc first_error(const std::string& log) {
     start = end + 1;
   }
   return {};
-}
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw Error("BF-IO-001", "expected a readable file", SourceLoc{p.string()});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void write_text(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-  if (!out) throw Error("BF-IO-002", "expected to write the file", SourceLoc{p.string()});
 }
 
 std::string norm(const std::string& p) {

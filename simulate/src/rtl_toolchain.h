@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "bugforge/core/io.h"
 #include "bugforge/simulate/process.h"
 #include "bugforge/simulate/simulate.h"
 
@@ -47,9 +48,9 @@ Limits tool_limits();
 // Throws bf::Error BF-RTL-002 when the runtime does not compile.
 std::string runtime_library(const std::string& cache_dir);
 
-// Whole-file text I/O for model builds; errors name the file (BF-IO-001 read, BF-IO-002 write).
-std::string read_text(const std::filesystem::path& p);
-void write_text(const std::filesystem::path& p, const std::string& text);
+// Whole-file text I/O (core/io.h); errors name the file (BF-IO-001 read, BF-IO-002 write).
+using bf::read_text;
+using bf::write_text;
 
 // Absolute, lexically normal form of a path (the key under which overrides are matched).
 std::string norm(const std::string& p);

@@ -1,5 +1,6 @@
 // bugforge mutators — libclang front end for HLS C++ (see hls_unit.h for the algorithm).
 #include "bugforge/mutators/hls_unit.h"
+#include "bugforge/core/io.h"
 
 #include <clang-c/Index.h>
 #include <fmt/format.h>
@@ -372,14 +373,6 @@ ParseOptions design_parse_options(const Design& d) {
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("BF-HLS-002", fmt::format("cannot read '{}'", path), {path});
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::vector<std::string> clang_args(const ParseOptions& opt) {
   std::vector<std::string> a = {
       "-x", "c++", "-std=c++20", "-I" + runtime_hls_dir(), "-Wno-unknown-pragmas", "-D__BUGFORGE_HLS__=1"};
@@ -402,7 +395,7 @@ Unit Unit::parse(const std::string& path, const ParseOptions& opt, const std::op
   const std::vector<std::string> args = clang_args(opt);
   std::vector<const char*> argv;
   for (const auto& a : args) argv.push_back(a.c_str());
-  std::string body = text ? *text : read_file(path);
+  std::string body = text ? *text : read_text(path);
   CXUnsavedFile unsaved{path.c_str(), body.data(), static_cast<unsigned long>(body.size())};
   std::unique_ptr<void, IndexDeleter> index(clang_createIndex(0, 0));
   CXTranslationUnit raw = nullptr;
