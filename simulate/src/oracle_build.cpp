@@ -39,7 +39,6 @@ using rtl::read_text;
 using rtl::runtime_dir;
 using rtl::write_text;
 
-constexpr const char* kOptLevel = "-O1";
 const std::vector<std::string> kCommonFlags = {"--cc",       "--prefix",   "Vtop",        "-Wno-fatal",
                                                "-Wno-lint",  "-Wno-style", "-O3",         "--assert",
                                                "--x-assign", "0",          "--x-initial", "0"};
@@ -81,9 +80,8 @@ class VlBuild {
   }
 
   std::vector<std::string> cxx_flags() const {
-    std::vector<std::string> f = rtl::runtime_cxx_flags(rtl::toolchain());
-    if (r_.timing) f.push_back("-fcoroutines");
-    f.push_back(kOptLevel);
+    std::vector<std::string> f = rtl::model_cxx_flags(rtl::toolchain());
+    if (r_.timing) f.push_back("-fcoroutines");  // and no precompiled header: it was made without
     f.insert(f.end(), opt_.extra_flags.begin(), opt_.extra_flags.end());
     return f;
   }
@@ -123,6 +121,7 @@ class VlBuild {
     h.add(tc.root).add(r_.parameters ? "params" : "no-params");
     for (const auto& f : flags()) h.add(f);
     for (const auto& f : cxx_flags()) h.add(f);
+    h.add(r_.timing ? "no-pch" : "pch");  // cxx_argv adds -include only without --timing
     for (const auto& name : r_.runtime_headers) h.add(read_text(runtime_dir() / name));
     h.add(read_text(runtime_dir() / "bf_rtl_ports.h"));
     for (const auto& s : r_.sources) h.add(norm(s));
@@ -164,6 +163,7 @@ class VlBuild {
     const fs::path obj = fs::path(tmp_) / "obj";
     std::vector<std::string> a = {"g++"};
     for (const auto& f : cxx_flags()) a.push_back(f);
+    if (!r_.timing) a.insert(a.end(), {"-include", rtl::runtime_pch(runtime)});
     a.insert(a.end(), {"-I" + obj.string(), "-I" + runtime_dir().string(), (obj / "bf_all.cpp").string()});
     if (r_.timing)
       a.push_back((fs::path(rtl::toolchain().root) / "include" / "verilated_timing.cpp").string());
