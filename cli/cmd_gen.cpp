@@ -14,6 +14,7 @@
 #include "bugforge/dataset/gen.h"
 #include "bugforge/mutators/bug_class.h"
 #include "command.h"
+#include "label_options.h"
 
 namespace bf::cli {
 
@@ -50,24 +51,7 @@ class GenCommand final : public Command {
         ->capture_default_str();
     app.add_option("--per-design", s_.per_design, "Mutants per design (0 = all)")->capture_default_str();
     app.add_option("--classes", classes_, "Comma-separated bug classes (default: all)");
-    app.add_option("--vectors", s_.vectors, "Golden vector sets per run")
-        ->check(CLI::Range(1, 100000))
-        ->capture_default_str();
-    app.add_option("--extra-vectors", s_.extra_vectors, "Further vector sets a passing mutant must pass")
-        ->capture_default_str();
-    app.add_option("--own-builds", s_.own_builds,
-                   "Per design, at most N mutants that need their own build (no schema; 0 = no cap)")
-        ->capture_default_str();
-    app.add_option("--formal-budget", s_.formal_budget,
-                   "Yosys seconds per RTL mutant that passes (0 = no formal)")
-        ->capture_default_str();
-    app.add_option("--formal-design-budget", s_.formal_design_budget,
-                   "Yosys seconds for all survivors of one design; the rest stay unknown (0 = no cap)")
-        ->check(CLI::NonNegativeNumber)
-        ->capture_default_str();
-    app.add_option("--timeout", s_.timeout, "Wall-time limit per run, seconds")
-        ->check(CLI::PositiveNumber)
-        ->capture_default_str();
+    add_labelling_options(app, s_);
     auto* idx = app.add_option("--shard-index", index_, "This shard's index, 0-based");
     app.add_option("--shard-count", count_, "Number of shards")->check(CLI::Range(1, 1000000));
     app.add_option("--shard-from-env", env_, "Read the shard from the scheduler: slurm | k8s")

@@ -24,6 +24,7 @@
 #include "bugforge/dataset/progress.h"
 #include "bugforge/mutators/bug_class.h"
 #include "command.h"
+#include "label_options.h"
 
 namespace bf::cli {
 
@@ -117,21 +118,7 @@ class LabelCommand final : public Command {
     app.add_option("--limit", limit_, "at most N mutants per design (0 = all)")->capture_default_str();
     app.add_option("--per-class", per_class_, "at most N mutants per class and design (0 = no cap)")
         ->capture_default_str();
-    app.add_option("--vectors", settings_.vectors, "vector sets per simulation")->capture_default_str();
-    app.add_option("--extra-vectors", settings_.extra_vectors, "further sets a passing mutant must pass")
-        ->capture_default_str();
-    app.add_option("--timeout", settings_.timeout, "wall seconds per run")->capture_default_str();
-    app.add_option("--own-builds", settings_.own_builds,
-                   "per design, at most N of the mutants that need a build of their own (0 = all)")
-        ->capture_default_str();
-    app.add_option("--formal-budget", settings_.formal_budget,
-                   "Yosys seconds per mutant that passes simulation")
-        ->check(CLI::NonNegativeNumber)
-        ->capture_default_str();
-    app.add_option("--formal-design-budget", settings_.formal_design_budget,
-                   "Yosys seconds for all survivors of one design; the rest stay unknown (0 = no cap)")
-        ->check(CLI::NonNegativeNumber)
-        ->capture_default_str();
+    add_labelling_options(app, settings_);
     app.add_option("-j,--jobs", jobs_, "designs labelled at once")
         ->check(CLI::Range(1, 256))
         ->capture_default_str();

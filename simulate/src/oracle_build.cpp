@@ -121,7 +121,6 @@ class VlBuild {
     h.add(tc.root).add(r_.parameters ? "params" : "no-params");
     for (const auto& f : flags()) h.add(f);
     for (const auto& f : cxx_flags()) h.add(f);
-    h.add(r_.timing ? "no-pch" : "pch");  // cxx_argv adds -include only without --timing
     for (const auto& name : r_.runtime_headers) h.add(read_text(runtime_dir() / name));
     h.add(read_text(runtime_dir() / "bf_rtl_ports.h"));
     for (const auto& s : r_.sources) h.add(norm(s));
