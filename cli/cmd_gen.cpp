@@ -72,7 +72,13 @@ class GenCommand final : public Command {
     const auto labeler = dataset::make_labeler();
     const auto sum = dataset::generate(o, *labeler);
     print(sum);
-    return sum.complete ? kOk : kFail;
+    for (const auto& b : sum.soundness_bugs) fmt::print(stderr, "bugforge gen: error: soundness bug: {}\n", b);
+    if (!sum.soundness_bugs.empty())
+      fmt::print(stderr,
+                 "bugforge gen: {} proof(s) of the formal stage were refuted by simulation; they are stored "
+                 "as unknown, not equivalent. Please report them with the lines above.\n",
+                 sum.soundness_bugs.size());
+    return sum.complete && sum.soundness_bugs.empty() ? kOk : kFail;
   }
 
  private:

@@ -1,5 +1,6 @@
 // bugforge dataset — the generation pipeline (see gen.h).
 #include "bugforge/dataset/gen.h"
+#include "bugforge/equivalence/equivalence.h"
 #include "bugforge/core/io.h"
 
 #include <fmt/format.h>
@@ -89,6 +90,8 @@ nlohmann::json part_settings(const GenSettings& s, const std::string& labeler, c
   j["designs_fingerprint"] = fingerprint;
   j["shard_count"] = shard_count;
   j["format"] = "bugforge-dataset-1";
+  // A part labelled by another formal stage must not be resumed or merged into this one.
+  j["formal_version"] = equivalence::kFormalVersion;
   return j;
 }
 
@@ -280,6 +283,8 @@ GenSummary generate(const GenOptions& opt, Labeler& labeler) {
   for (const auto& s : samples) {
     now.insert(s.id);
     ++sum.labels[label_name(s.label)];
+    if (s.evidence == "soundness-bug")
+      sum.soundness_bugs.push_back(fmt::format("{}: {}", s.id, s.symptom.value("detail", "")));
   }
   sum.complete = true;
   for (const auto& w : works) {

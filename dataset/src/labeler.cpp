@@ -422,7 +422,7 @@ class ToolLabeler final : public Labeler {
       case equivalence::Outcome::Equivalent:
         v.label = Label::Equivalent;
         v.evidence = "proof";
-        v.symptom = {{"kind", "none"}, {"detail", f.reason}};
+        v.symptom = {{"kind", "none"}, {"detail", f.reason}, {"recheck", f.recheck.detail}};
         break;
       case equivalence::Outcome::Buggy:
         v.label = Label::Buggy;
@@ -433,7 +433,8 @@ class ToolLabeler final : public Labeler {
                      {"replayed", f.replay.reproduced}};
         break;
       case equivalence::Outcome::Unknown:
-        v.evidence = "formal-inconclusive";
+        // A refuted proof is no label: unknown, marked so that gen fails and reports it.
+        v.evidence = f.soundness_bug ? "soundness-bug" : "formal-inconclusive";
         v.symptom = {{"kind", "none"}, {"detail", f.reason}};
         break;
     }

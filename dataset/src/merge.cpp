@@ -10,6 +10,7 @@
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/dataset/gen.h"
 #include "bugforge/dataset/store.h"
+#include "bugforge/equivalence/equivalence.h"
 
 namespace bf::dataset {
 
@@ -63,7 +64,22 @@ Part load_part(const std::string& path) {
   return p;
 }
 
+// Parts whose RTL `equivalent` labels came from an older formal stage (before version 2 some
+// were false proofs) are refused by name, whichever part comes first.
+void check_formal_version(const std::vector<Part>& parts) {
+  for (const auto& p : parts) {
+    const auto v = p.settings.value("formal_version", 1);
+    if (v != equivalence::kFormalVersion)
+      throw Error("BF-DS-043",
+                  fmt::format("part '{}' was labelled by formal stage version {}, this bugforge has version {}: "
+                              "its `equivalent` RTL samples may be false proofs (version 1 proved a & b equal "
+                              "to a | b); relabel it with `bugforge gen` into a fresh --out",
+                              p.path, v, equivalence::kFormalVersion));
+  }
+}
+
 void check_compatible(const std::vector<Part>& parts) {
+  check_formal_version(parts);
   const Part& first = parts.front();
   for (const auto& p : parts) {
     for (const auto& [k, v] : first.settings.items())

@@ -3,14 +3,17 @@
 // Algorithm: a Checker owns one Yosys session with the original prepared and stashed. Per
 // mutant: refuse clock/asynchronous-reset edits; prepare the mutant; try the induction proof
 // (at most half of the budget: equivalent mutants finish here, buggy ones fail fast); then the
-// bounded search for the rest of the budget; replay a counterexample in Verilator. A step that
-// overruns kills Yosys; the next mutant restarts it and prepares the original again.
+// bounded search for the rest of the budget; replay a counterexample in Verilator; re-check a
+// proof by random differential simulation (check_survivors: all of a design's proofs through
+// one schema build). A step that overruns kills Yosys; the next mutant restarts it and prepares
+// the original again.
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -20,6 +23,7 @@
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/core/io.h"
 #include "bugforge/equivalence/equivalence.h"
+#include "bugforge/mutators/schema.h"
 #include "bugforge/simulate/process.h"
 #include "formal_script.h"
 #include "replay.h"
@@ -127,6 +131,7 @@ struct Checker::Impl {
   std::unique_ptr<YosysSession> yosys;
   bool gold_ready = false;
   int restarts = 0;
+  std::vector<Port> ports;  // the original's, from its prepare log
 
   ~Impl() {
     yosys.reset();
@@ -162,6 +167,31 @@ int Checker::restarts() const {
   return impl_->restarts;
 }
 
+const std::vector<Port>& Checker::ports() const {
+  return impl_->ports;
+}
+
+static Trace recheck_trace(const Checker& c, const PairSpec& spec, const EquivOptions& opt) {
+  return random_trace(c.ports(), spec, opt.recheck_cycles, opt.recheck_seed);
+}
+
+static void apply_recheck(Verdict& v, const Recheck& r, std::uint64_t seed) {
+  v.recheck = r;
+  v.seconds += r.seconds;
+  if (!r.ran) {
+    v.outcome = Outcome::Unknown;
+    v.evidence.clear();
+    v.reason = fmt::format("{}, but the proof could not be re-checked by simulation: {}", v.reason, r.detail);
+  } else if (r.differs) {
+    v.outcome = Outcome::Unknown;
+    v.evidence.clear();
+    v.soundness_bug = true;
+    v.reason = fmt::format("soundness bug: {}, but {} (seed {}); please report it", v.reason, r.detail, seed);
+  } else {
+    v.reason += "; re-checked: " + r.detail;
+  }
+}
+
 std::string Checker::prepare() {
   if (impl_->gold_ready) return "";
   const auto r =
@@ -169,6 +199,7 @@ std::string Checker::prepare() {
   if (const auto e = script::first_error(r.log); !e.empty()) return "original: " + e;
   if (r.timed_out) return fmt::format("timeout after {:.1f} s reading the original", r.seconds);
   if (!r.completed) return "yosys died reading the original";
+  impl_->ports = script::parse_ports(r.log);
   impl_->gold_ready = true;
   return "";
 }
@@ -215,10 +246,10 @@ Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::str
   }
   if (const auto e = script::first_error(proof.log); proof.completed && !e.empty()) pr.detail = e;
   if (proof.completed && pr.result == script::ProofResult::Proven)
-    return finish(
+    return rechecked(finish(
         Outcome::Equivalent, "proof",
         fmt::format("equiv_simple/equiv_induct -seq {} proved every $equiv cell; base case holds from reset",
-                    impl_->opt.induction));
+                    impl_->opt.induction)), mutant);
   // An ERROR in some passes (equiv_make on differing ports) ends Yosys: not a timeout.
   const std::string stopped = "yosys stopped in the induction proof: " + script::first_error(proof.log);
   const std::string proof_note = proof.timed_out     ? "induction proof ran out of time"
@@ -239,8 +270,9 @@ Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::str
     return finish(Outcome::Unknown, "", proof_note + "; " + e);
   auto br = script::parse_bmc(bmc.log, spec);
   if (br.result == script::BmcResult::InductionProven)
-    return finish(Outcome::Equivalent, "proof",
-                  "k-induction on the output miter (sat -tempinduct) from zero state");
+    return rechecked(finish(Outcome::Equivalent, "proof",
+                            "k-induction on the output miter (sat -tempinduct) from zero state"),
+                     mutant);
   if (br.result == script::BmcResult::NoneWithinDepth)
     return finish(Outcome::Unknown, "",
                   fmt::format("no counterexample within {} cycles from reset; {}", depth, proof_note));
@@ -263,6 +295,30 @@ Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::str
                                            : "; not replayed (replay off)"));
 }
 
+Verdict Checker::rechecked(Verdict v, const RtlSource& mutant) {
+  const auto& opt = impl_->opt;
+  if (opt.recheck_cycles <= 0) return v;
+  const auto t = recheck_trace(*this, impl_->spec, opt);
+  const auto r = recheck_builds(impl_->spec, impl_->original, {{mutant, {""}}}, t, opt,
+                                std::max(opt.budget_seconds, 180.0));
+  apply_recheck(v, r.at(0).at(0), opt.recheck_seed);
+  return v;
+}
+
+Recheck recheck_pair(const PairSpec& spec, const RtlSource& original, const RtlSource& mutant,
+                     const EquivOptions& opt) {
+  Checker c(spec, original, opt);
+  Recheck r;
+  if (const auto why = c.prepare(); !why.empty()) {
+    r.detail = why;
+    return r;
+  }
+  return recheck_builds(spec, original, {{mutant, {""}}}, recheck_trace(c, spec, opt), opt,
+                        std::max(opt.budget_seconds, 180.0))
+      .at(0)
+      .at(0);
+}
+
 RtlSource mutant_source(const Design& d, const mutators::Mutant& m, const std::string& scratch_dir) {
   const std::string file = (fs::path(d.dir) / m.file).lexically_normal().string();
   const auto text = mutators::apply_mutant(read_text(file), m);
@@ -276,11 +332,69 @@ RtlSource mutant_source(const Design& d, const mutators::Mutant& m, const std::s
   return src;
 }
 
+namespace {
+
+// A schema of `mutants` as one replay-able side: the overridden files written under `dir`.
+RtlSource schema_source(const Design& d, const mutators::Schema& schema, const std::string& dir) {
+  RtlSource src = design_source(d);
+  for (const auto& [path, text] : schema.overrides) {
+    const auto out = fs::path(dir) / "schema" / fs::path(path).filename();
+    fs::create_directories(out.parent_path());
+    std::ofstream(out, std::ios::binary) << text;
+    for (auto& f : src.files)
+      if (fs::path(f).lexically_normal() == fs::path(path).lexically_normal()) f = out.string();
+    src.include_dirs.push_back(fs::path(path).parent_path().string());
+  }
+  return src;
+}
+
+// Re-checks every proof among `verdicts` (parallel to `mutants`) on one random trace: one schema
+// build holds all schema-selectable proven mutants (its mutant 0 must match the original, or
+// every mutant gets its own build); a difference seen through the schema is confirmed on the
+// mutant's own build before it is called a soundness bug.
+void recheck_proofs(const Design& d, const Checker& checker, const std::vector<mutators::Mutant>& mutants,
+                    std::vector<Verdict>& verdicts, const EquivOptions& opt, const std::string& scratch) {
+  std::vector<std::size_t> proven;
+  for (std::size_t i = 0; i < verdicts.size(); ++i)
+    if (verdicts[i].outcome == Outcome::Equivalent) proven.push_back(i);
+  if (proven.empty() || opt.recheck_cycles <= 0) return;
+  const auto spec = pair_spec(d);
+  const auto trace = recheck_trace(checker, spec, opt);
+  const double seconds = std::max(opt.budget_seconds, 180.0) + 10.0 * static_cast<double>(proven.size());
+  const auto own = [&](std::size_t i) {
+    return recheck_builds(spec, design_source(d), {{mutant_source(d, mutants[i], scratch), {""}}}, trace, opt,
+                          seconds)
+        .at(0)
+        .at(0);
+  };
+  std::map<std::uint32_t, Recheck> by_id;
+  try {
+    std::vector<mutators::Mutant> ms;
+    for (const auto i : proven) ms.push_back(mutants[i]);
+    const auto schema = mutators::make_rtl_schema(d, ms);
+    RecheckBuild b{schema_source(d, schema, scratch), {mutators::schema_plusarg(0)}};
+    for (const auto id : schema.included) b.selections.push_back(mutators::schema_plusarg(id));
+    const auto r = recheck_builds(spec, design_source(d), {b}, trace, opt, seconds).at(0);
+    if (r.at(0).ran && !r.at(0).differs)  // the schema's original is the original
+      for (std::size_t k = 0; k < schema.included.size(); ++k) by_id[schema.included[k]] = r[k + 1];
+  } catch (const Error&) {  // no schema for this design: every proof gets its own build
+  }
+  for (const auto i : proven) {
+    const auto it = by_id.find(mutants[i].id);
+    const bool confirmed = it != by_id.end() && it->second.ran && !it->second.differs;
+    apply_recheck(verdicts[i], confirmed ? it->second : own(i), opt.recheck_seed);
+  }
+}
+
+}  // namespace
+
 std::vector<Verdict> check_survivors(const Design& d, const std::vector<mutators::Mutant>& mutants,
                                      const EquivOptions& opt_in) {
   EquivOptions opt = opt_in;
   if (opt.depth <= 0) opt.depth = default_depth(d.latency, d.protocol.reset_cycles);
-  Checker checker(pair_spec(d), design_source(d), opt);
+  EquivOptions each = opt;
+  each.recheck_cycles = 0;  // the proofs are re-checked together at the end
+  Checker checker(pair_spec(d), design_source(d), each);
   if (const auto why = checker.prepare(); !why.empty())
     throw Error(
         "BF-EQV-003",
@@ -308,6 +422,7 @@ std::vector<Verdict> check_survivors(const Design& d, const std::vector<mutators
       out.push_back(std::move(v));
     }
   }
+  recheck_proofs(d, checker, mutants, out, opt, scratch);
   fs::remove_all(scratch);
   return out;
 }

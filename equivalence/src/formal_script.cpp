@@ -2,6 +2,7 @@
 #include "formal_script.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <regex>
 #include <set>
@@ -38,8 +39,9 @@ std::string refusals(const PairSpec& spec) {
   return fmt::format(
       "log BF_STEP blackbox or unknown cell\n"
       "select -assert-none {0}/t:* {0}/t:$* %d\n"
+      // The attribute value is a 1-bit constant: `=0` would never match and let negedge through.
       "log BF_STEP negative-edge register\n"
-      "select -assert-none {0}/r:CLK_POLARITY=0\n"
+      "select -assert-none {0}/r:CLK_POLARITY=1'0\n"
       "log BF_STEP register clocked by another signal than {1}\n"
       "select -assert-none {0}/t:*dff* %x:+[CLK] {0}/t:*dff* %d {0}/w:{1} %d\n",
       t, spec.clock);
@@ -63,6 +65,9 @@ std::string prepare(const PairSpec& spec, const RtlSource& src, const std::strin
       "async2sync\nmemory\nopt_clean\n"
       "setundef -undriven -zero\nsetundef -zero\n"
       "{3}"
+      // the port list the re-check's random stimulus is made from
+      "log BF_STEP ports\n"
+      "portlist {1}\n"
       "log BF_STEP stash\n"
       "rename {1} {4}\n"
       "design -stash {4}_d\n",
@@ -89,7 +94,10 @@ std::string proof(const PairSpec& spec, int induction, const std::string& blackl
                            // gemv_tree_rtl self-check: 19 s -> 3 s of CPU.
                            "opt_merge\ndesign -save bf_pair\n"
                            "log BF_STEP base\n"
-                           "equiv_miter -trigger -undef bf_base bf_equiv\nhierarchy -top bf_base\n"
+                           // No -undef anywhere: x is already zero (setundef), and sat without
+                           // -enable_undef reads an undef-aware miter's "gold is x" as "gold is 0",
+                           // which hides every difference where the original's value is zero.
+                           "equiv_miter -trigger bf_base bf_equiv\nhierarchy -top bf_base\n"
                            // The miter holds both sides' copies of every cone: merging the identical cells
                            // (exact, no x folding) leaves the SAT problem the edit's cone. gemv_tree_rtl's
                            // base case (16 8x8 multipliers, 6 steps) went from over 180 s to 3 s of CPU.
@@ -97,7 +105,7 @@ std::string proof(const PairSpec& spec, int induction, const std::string& blackl
                            "sat -seq {2} -set-init-zero{3} -prove trigger 0 bf_base\n"
                            "log BF_STEP induct\n"
                            "design -load bf_pair\n"
-                           "equiv_simple -undef -seq {4}\nequiv_induct -undef -seq {4}\nequiv_status\n",
+                           "equiv_simple -seq {4}\nequiv_induct -seq {4}\nequiv_status\n",
                            kGold, kGate, base, reset_sets(spec, ""), induction,
                            blacklist.empty() ? "" : " -blacklist " + blacklist);
 }
@@ -106,7 +114,7 @@ std::string bmc(const PairSpec& spec, int depth, int sat_timeout) {
   return load_pair() +
          fmt::format(
              "log BF_STEP miter\n"
-             "miter -equiv -flatten -make_outputs -ignore_gold_x {0} {1} bf_miter\nhierarchy -top "
+             "miter -equiv -flatten -make_outputs {0} {1} bf_miter\nhierarchy -top "
              "bf_miter\nopt -fast\n"
              "log BF_STEP bmc\n"
              "sat -seq {2} -set-init-zero{3} -prove-skip {4} -prove trigger 0 -show-inputs -show-outputs "
@@ -182,6 +190,21 @@ void add_value(std::vector<TraceSignal>& sigs, std::map<std::string, std::size_t
 }
 
 }  // namespace
+
+std::vector<Port> parse_ports(const std::string& log) {
+  static const std::regex row(R"(^(input|output|inout) \[(\d+):(\d+)\] (\S+)$)");
+  std::vector<Port> out;
+  std::istringstream in(section(log, "ports"));
+  for (std::string line; std::getline(in, line);) {
+    std::smatch m;
+    if (!std::regex_match(line, m, row)) continue;
+    const int hi = std::stoi(m[2]), lo = std::stoi(m[3]);
+    out.push_back({m[4].str(), std::abs(hi - lo) + 1, m[1].str() == "input" ? PortDir::Input
+                                                      : m[1].str() == "output" ? PortDir::Output
+                                                                               : PortDir::Inout});
+  }
+  return out;
+}
 
 BmcReport parse_bmc(const std::string& log, const PairSpec& spec) {
   BmcReport r;

@@ -43,4 +43,7 @@ struct BmcReport {
 };
 BmcReport parse_bmc(const std::string& log, const PairSpec& spec);
 
+// The top's ports from a prepare() log (its `portlist`), in declaration order.
+std::vector<Port> parse_ports(const std::string& log);
+
 }  // namespace bf::equivalence::script

@@ -1,10 +1,12 @@
 // bugforge equivalence — counterexample traces as a per-cycle table and as a VCD.
 //
 // Algorithm: the table shows every input per cycle in hex and, per output that differs anywhere
-// in the trace, the original's and the mutant's value (a '*' marks cycles where they differ).
+// in the trace, the original's and the mutant's value (a '*' marks cycles where they differ),
+// up to one cycle after the first difference (the solver's later cycles say nothing more).
 // The VCD has one timestep per half clock period: the clock rises at 10*c+5 for cycle c.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "bugforge/equivalence/equivalence.h"
@@ -55,7 +57,8 @@ std::string format_trace(const Trace& t) {
       head.push_back(t.gold_outputs[i].name + " (orig/mut)");
     }
   std::vector<std::vector<std::string>> rows;
-  for (int c = 0; c < t.cycles; ++c) {
+  const int shown = t.first_diff_cycle >= 0 ? std::min(t.cycles, t.first_diff_cycle + 2) : t.cycles;
+  for (int c = 0; c < shown; ++c) {
     std::vector<std::string> row = {fmt::format("{}{}", c, c == t.first_diff_cycle ? "*" : "")};
     for (const auto& s : t.inputs) row.push_back(bin_to_hex(c < static_cast<int>(s.values.size()) ? s.values[c] : ""));
     for (const auto i : diff) {
@@ -77,6 +80,7 @@ std::string format_trace(const Trace& t) {
   };
   print(head);
   for (const auto& r : rows) print(r);
+  if (shown < t.cycles) out << fmt::format("({} later cycles of the counterexample not shown)\n", t.cycles - shown);
   return out.str();
 }
 

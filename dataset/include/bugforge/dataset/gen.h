@@ -53,6 +53,8 @@ struct GenSummary {
   std::map<std::string, std::size_t> labels;    // over the whole part
   std::map<std::string, double> stage_seconds;  // summed over samples labelled now
   std::vector<std::string> skipped;             // designs not labelled, with the reason
+  // Proofs that their re-check refuted (stored as unknown, evidence soundness-bug): the run fails.
+  std::vector<std::string> soundness_bugs;
   double seconds = 0;
   bool complete = false;
 };

@@ -11,6 +11,11 @@
 //   2. Otherwise a bounded counterexample search on an output miter from reset (sat -seq D).
 //      A model => buggy/formal with a per-cycle trace, replayed in Verilator on both designs.
 //   3. Otherwise unknown with the reason. Every step runs under the per-mutant time budget.
+//   4. Every proof is re-checked by an independent method before it is given out: random
+//      differential simulation of the two sides in Verilator (recheck_cycles cycles). A
+//      difference turns the proof into a reported soundness bug (unknown, soundness_bug set);
+//      a re-check that cannot run leaves the verdict unknown. check_survivors re-checks all of
+//      a design's proofs through one mutant-schema build.
 // The original is read and prepared once per design in a long-lived Yosys process.
 #pragma once
 
@@ -24,6 +29,11 @@
 #include "bugforge/mutators/mutant.h"
 
 namespace bf::equivalence {
+
+// Version of the formal stage's semantics, stored with every dataset part: labels made by an
+// older version are not mixed with newer ones (merge refuses them). 2: the soundness fix (no
+// undef-aware miters, negedge refusal that matches, proofs re-checked by simulation).
+inline constexpr int kFormalVersion = 2;
 
 // One side of a pair: the files Yosys and Verilator read, the top and parameter overrides.
 struct RtlSource {
@@ -48,6 +58,8 @@ struct EquivOptions {
   double total_budget_seconds = 0;  // check_survivors: over all its mutants (0 = no cap); the rest stay unknown
   std::uint64_t memory_bytes = 4ull << 30;
   bool replay = true;       // replay counterexamples in Verilator
+  int recheck_cycles = 2000;       // random differential simulation of every proof; 0 = off (tests only)
+  std::uint64_t recheck_seed = 1;  // of the random stimulus
   std::string cache_dir;    // replay builds; empty = simulate's default cache dir
   std::string scratch_dir;  // mutant texts; empty = a temp dir
 };
@@ -61,6 +73,13 @@ struct TraceSignal {
   std::string name;
   int width = 0;
   std::vector<std::string> values;  // [cycle]
+};
+
+enum class PortDir { Input, Output, Inout };
+struct Port {
+  std::string name;
+  int width = 1;
+  PortDir dir = PortDir::Input;
 };
 
 // A counterexample: inputs per cycle and, per output, the original's and the mutant's values.
@@ -89,6 +108,16 @@ struct Replay {
   double seconds = 0;  // Verilator builds and runs (included in Verdict::seconds)
 };
 
+// The independent re-check of a proof: both sides simulated on the same random inputs.
+struct Recheck {
+  bool ran = false;
+  bool differs = false;  // an output differs after the reset cycles: the proof was wrong
+  int cycles = 0;
+  int first_diff_cycle = -1;
+  std::string detail;
+  double seconds = 0;
+};
+
 struct Verdict {
   std::uint32_t mutant_id = 0;
   Outcome outcome = Outcome::Unknown;
@@ -96,6 +125,8 @@ struct Verdict {
   std::string reason;    // unknown: why; equivalent/buggy: one line of how
   std::optional<Trace> trace;
   Replay replay;
+  Recheck recheck;             // proofs only
+  bool soundness_bug = false;  // a proof that its re-check refuted (outcome unknown): report it
   double seconds = 0;
   std::string tool;  // "Yosys 0.23 (...)"
 };
@@ -112,8 +143,10 @@ class Checker {
   // `edit_text` (the mutant's original and replacement text) lets clock/reset edits be refused.
   Verdict check(const RtlSource& mutant, std::uint32_t id = 0, const std::string& edit_text = "");
   int restarts() const;  // times the Yosys process was restarted (timeouts, crashes)
+  const std::vector<Port>& ports() const;  // the original's top ports (after prepare())
 
  private:
+  Verdict rechecked(Verdict v, const RtlSource& mutant);  // a proof, re-checked (EquivOptions)
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
@@ -136,6 +169,11 @@ std::vector<Verdict> check_survivors(const Design& d, const std::vector<mutators
 // One pair in one fresh Yosys process (the per-mutant baseline of `bench equiv`, and `bugforge equiv`).
 Verdict check_once(const PairSpec& spec, const RtlSource& original, const RtlSource& mutant,
                    const EquivOptions& opt);
+
+// The re-check alone: `recheck_cycles` cycles of random inputs (reset held for the first
+// reset_cycles, then pulsed now and then) on both sides in Verilator, outputs compared.
+Recheck recheck_pair(const PairSpec& spec, const RtlSource& original, const RtlSource& mutant,
+                     const EquivOptions& opt);
 
 // The Yosys version line ("Yosys 0.23 (git sha1 ...)"); throws BF-EQV-001 when yosys is missing.
 std::string yosys_version();

@@ -1,0 +1,3 @@
+module m(output y, input a, input b);
+  assign y = a | b;
+endmodule

@@ -1,0 +1,22 @@
+// regbank's read register on a second clock: two clocks, outside the single-clock model.
+module regbank(input clk, input clk2, input rst, input we, input [1:0] waddr, input [7:0] wdata,
+               input [1:0] raddr, output reg [7:0] rdata);
+  reg [7:0] r0, r1, r2, r3;
+  always @(posedge clk)
+    if (rst) begin
+      r0 <= 8'd0; r1 <= 8'd0; r2 <= 8'd0; r3 <= 8'd0;
+    end else if (we)
+      case (waddr)
+        2'd0: r0 <= wdata;
+        2'd1: r1 <= wdata;
+        2'd2: r2 <= wdata;
+        2'd3: r3 <= wdata;
+      endcase
+  always @(posedge clk2)
+    case (raddr)
+      2'd0: rdata <= r0;
+      2'd1: rdata <= r1;
+      2'd2: rdata <= r2;
+      2'd3: rdata <= r3;
+    endcase
+endmodule
