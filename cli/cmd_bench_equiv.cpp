@@ -8,7 +8,8 @@
 // not, in one long-lived Yosys (survivors: --timeout and replay; killed ones: --killed-timeout).
 // A design Verilator rejects (build error) is not a kill: it has no behaviour to contradict.
 // A contradiction is a mutant that simulation kills and formal proves equivalent, or a
-// counterexample that Verilator does not reproduce (the checker's "disagreement"). Survivors
+// counterexample that Verilator does not reproduce (the checker's "disagreement"), or a proof
+// that its random-simulation re-check refuted (a soundness bug). Survivors
 // (mutants that pass every vector set) are tallied per bug class: equivalent / buggy (formal) /
 // unknown, with seconds per survivor (and the replay's share). Exit 1 on a contradiction.
 #include <unistd.h>
@@ -140,6 +141,7 @@ std::vector<eq::Verdict> formal_all(const Design& d, const std::vector<mutators:
 std::string contradiction(SimSays says, const eq::Verdict& v) {
   if (says == SimSays::Killed && v.outcome == eq::Outcome::Equivalent)
     return "killed by simulation, proven equivalent";
+  if (v.soundness_bug) return v.reason;
   if (v.reason.rfind("disagreement", 0) == 0) return v.reason;
   if (v.outcome == eq::Outcome::Buggy && v.replay.ran && !v.replay.matches_formal)
     return "replay reproduces a difference but not the solver's values: " + v.replay.detail;

@@ -77,7 +77,9 @@ class EquivCommand final : public Command {
     return "Checks whether MODIFIED behaves like ORIGINAL from reset: registers start at zero and the\n"
            "reset is held active for --reset-cycles cycles (as in simulation). First an induction proof\n"
            "(equiv_make/equiv_simple/equiv_induct, base case checked from reset), then a bounded search\n"
-           "for a counterexample of --depth cycles, replayed in Verilator. One file may be `-` (stdin).\n"
+           "for a counterexample of --depth cycles, replayed in Verilator. A proof is re-checked by\n"
+           "--recheck-cycles cycles of random differential simulation in Verilator; a difference there\n"
+           "is reported as a soundness bug (unknown), never as equivalent. One file may be `-` (stdin).\n"
            "The reset defaults to `rst_n` (active low) or `rst` (active high), whichever ORIGINAL uses.\n"
            "Exit status: 0 equivalent, 1 not equivalent (counterexample table; --vcd writes it as VCD),\n"
            "2 unknown (with the reason) or error.";
@@ -96,6 +98,9 @@ class EquivCommand final : public Command {
     app.add_option("--reset-cycles", spec_.reset_cycles, "Cycles the reset is held at the start")
         ->check(CLI::Range(0, 64));
     app.add_option("--timeout", opt_.budget_seconds, "Time budget, seconds")->check(CLI::PositiveNumber);
+    app.add_option("--recheck-cycles", opt_.recheck_cycles,
+                   "Cycles of random simulation that re-check a proof (default 2000)")
+        ->check(CLI::Range(100, 1000000));
     app.add_option("--vcd", vcd_, "Write the counterexample as VCD");
     app.add_flag("--no-replay", no_replay_, "Do not replay a counterexample in Verilator");
     app.add_flag("--json", json_, "Print JSON");

@@ -10,6 +10,7 @@
 #include "bugforge/dataset/gen.h"
 #include "bugforge/dataset/merge.h"
 #include "bugforge/dataset/store.h"
+#include "bugforge/equivalence/equivalence.h"
 #include "dataset_test_util.h"
 
 using namespace bf::dataset;
@@ -126,6 +127,33 @@ TEST_CASE("merge refuses missing shards and mismatched settings, naming them", "
   other.settings.seed = 8;
   CHECK_THROWS_WITH(generate(other, l2), Catch::Contains("other settings"));
   CHECK(merge_parts({{p0, p1}, (root / "m.db").string(), {}}).samples_out > 0);
+  fs::remove_all(designs);
+  fs::remove_all(root);
+}
+
+// A part made before the formal stage's soundness fix (no formal_version in its settings: version
+// 1, whose `equivalent` RTL labels may be false proofs) is refused whichever place it has.
+TEST_CASE("merge and gen refuse a part labelled by an older formal stage", "[dataset]") {
+  const auto designs = corpus("formal-version");
+  const auto root = bft::temp_dir("formal-version-out");
+  for (std::size_t i = 0; i < 2; ++i) {
+    bft::ScriptedLabeler l;
+    REQUIRE(generate(options(designs, root / "a", {i, 2}, 1), l).complete);
+  }
+  const auto p0 = (root / "a" / "part-00000-of-00002.db").string();
+  const auto p1 = (root / "a" / "part-00001-of-00002.db").string();
+  {
+    Store old = Store::open(p1, false);
+    auto settings = nlohmann::json::parse(old.meta("settings").value());
+    REQUIRE(settings.value("formal_version", 0) == bf::equivalence::kFormalVersion);
+    settings.erase("formal_version");
+    old.set_meta("settings", settings.dump());
+  }
+  const auto out = (root / "m.db").string();
+  CHECK_THROWS_WITH(merge_parts({{p0, p1}, out, {}}), Catch::Contains("formal stage version 1"));
+  CHECK_THROWS_WITH(merge_parts({{p1, p0}, out, {}}), Catch::Contains("may be false proofs"));
+  bft::ScriptedLabeler l;
+  CHECK_THROWS_WITH(generate(options(designs, root / "a", {1, 2}, 1), l), Catch::Contains("formal_version"));
   fs::remove_all(designs);
   fs::remove_all(root);
 }

@@ -67,7 +67,7 @@ TEST_CASE("sound: combinational a & b vs a | b is buggy", "[equivalence][soundne
   require_proven(check_pair("m", "and.v", "nand_demorgan.v", ""));
 }
 
-TEST_CASE("sound: one decoder output constant changed is buggy; a rewrite is proven",
+TEST_CASE("sound: one decoder output constant changed is buggy, and a rewrite is proven",
           "[equivalence][soundness]") {
   require_buggy(check_pair("dec3to8", "decoder.v", "decoder_bug.v", ""));
   require_proven(check_pair("dec3to8", "decoder.v", "decoder_shift.v", ""));
@@ -153,6 +153,7 @@ void soundness_of(const std::string& design, std::size_t per_class, std::size_t 
   o.depth = eq::default_depth(d.latency, d.protocol.reset_cycles);
   const auto verdicts = eq::check_survivors(d, killed, o);
   std::size_t buggy = 0, unknown = 0, proven = 0;
+  std::string first_unknown;
   for (std::size_t i = 0; i < killed.size(); ++i) {
     const auto& v = verdicts[i];
     INFO(design << " #" << killed[i].id << " " << killed[i].bug_class << " " << killed[i].description << ": "
@@ -160,10 +161,12 @@ void soundness_of(const std::string& design, std::size_t per_class, std::size_t 
     CHECK(v.outcome != eq::Outcome::Equivalent);
     CHECK_FALSE(v.soundness_bug);
     ++(v.outcome == eq::Outcome::Buggy ? buggy : v.outcome == eq::Outcome::Unknown ? unknown : proven);
+    if (v.outcome == eq::Outcome::Unknown && first_unknown.empty()) first_unknown = v.reason;
   }
   std::cout << fmt::format("soundness {}: {} mutants sampled, {} killed by simulation checked by formal: "
-                           "{} buggy, {} unknown, {} proven equivalent\n",
-                           design, mutants.size(), killed.size(), buggy, unknown, proven);
+                           "{} buggy, {} unknown, {} proven equivalent{}\n",
+                           design, mutants.size(), killed.size(), buggy, unknown, proven,
+                           first_unknown.empty() ? "" : " (first unknown: " + first_unknown + ")");
 }
 
 }  // namespace
