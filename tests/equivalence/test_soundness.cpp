@@ -163,25 +163,46 @@ void soundness_of(const std::string& design, std::size_t per_class, std::size_t 
     ++(v.outcome == eq::Outcome::Buggy ? buggy : v.outcome == eq::Outcome::Unknown ? unknown : proven);
     if (v.outcome == eq::Outcome::Unknown && first_unknown.empty()) first_unknown = v.reason;
   }
-  std::cout << fmt::format("soundness {}: {} mutants sampled, {} killed by simulation checked by formal: "
-                           "{} buggy, {} unknown, {} proven equivalent{}\n",
-                           design, mutants.size(), killed.size(), buggy, unknown, proven,
-                           first_unknown.empty() ? "" : " (first unknown: " + first_unknown + ")");
+  std::cout << fmt::format(
+      "soundness {}: {} mutants sampled, {} killed by simulation checked by formal: "
+      "{} buggy, {} unknown, {} proven equivalent{}\n",
+      design, mutants.size(), killed.size(), buggy, unknown, proven,
+      first_unknown.empty() ? "" : " (first unknown: " + first_unknown + ")");
 }
 
 }  // namespace
 
 // Small designs: every mutant. Big ones: a seeded sample (mutate's seed 1).
-TEST_CASE("soundness suite: skid_buffer_rtl", "[equivalence][soundness]") { soundness_of("skid_buffer_rtl", 0, 0); }
-TEST_CASE("soundness suite: fifo_rtl", "[equivalence][soundness]") { soundness_of("fifo_rtl", 0, 0); }
-TEST_CASE("soundness suite: pe_rtl", "[equivalence][soundness]") { soundness_of("pe_rtl", 0, 0); }
-TEST_CASE("soundness suite: requant_rtl", "[equivalence][soundness]") { soundness_of("requant_rtl", 0, 0); }
-TEST_CASE("soundness suite: fir_rtl", "[equivalence][soundness]") { soundness_of("fir_rtl", 3, 24); }
-TEST_CASE("soundness suite: conv2d_rtl", "[equivalence][soundness]") { soundness_of("conv2d_rtl", 2, 16); }
-TEST_CASE("soundness suite: gemm_os_rtl", "[equivalence][soundness]") { soundness_of("gemm_os_rtl", 2, 16); }
-TEST_CASE("soundness suite: gemm_ws_rtl", "[equivalence][soundness]") { soundness_of("gemm_ws_rtl", 2, 16); }
-TEST_CASE("soundness suite: gemv_tree_rtl", "[equivalence][soundness]") { soundness_of("gemv_tree_rtl", 2, 16); }
-TEST_CASE("soundness suite: lut_gemm_rtl", "[equivalence][soundness]") { soundness_of("lut_gemm_rtl", 2, 16); }
+TEST_CASE("soundness suite: skid_buffer_rtl", "[equivalence][soundness]") {
+  soundness_of("skid_buffer_rtl", 0, 0);
+}
+TEST_CASE("soundness suite: fifo_rtl", "[equivalence][soundness]") {
+  soundness_of("fifo_rtl", 0, 0);
+}
+TEST_CASE("soundness suite: pe_rtl", "[equivalence][soundness]") {
+  soundness_of("pe_rtl", 0, 0);
+}
+TEST_CASE("soundness suite: requant_rtl", "[equivalence][soundness]") {
+  soundness_of("requant_rtl", 0, 0);
+}
+TEST_CASE("soundness suite: fir_rtl", "[equivalence][soundness]") {
+  soundness_of("fir_rtl", 3, 24);
+}
+TEST_CASE("soundness suite: conv2d_rtl", "[equivalence][soundness]") {
+  soundness_of("conv2d_rtl", 2, 16);
+}
+TEST_CASE("soundness suite: gemm_os_rtl", "[equivalence][soundness]") {
+  soundness_of("gemm_os_rtl", 2, 16);
+}
+TEST_CASE("soundness suite: gemm_ws_rtl", "[equivalence][soundness]") {
+  soundness_of("gemm_ws_rtl", 2, 16);
+}
+TEST_CASE("soundness suite: gemv_tree_rtl", "[equivalence][soundness]") {
+  soundness_of("gemv_tree_rtl", 2, 16);
+}
+TEST_CASE("soundness suite: lut_gemm_rtl", "[equivalence][soundness]") {
+  soundness_of("lut_gemm_rtl", 2, 16);
+}
 TEST_CASE("soundness suite: ternary_gemm_rtl", "[equivalence][soundness]") {
   soundness_of("ternary_gemm_rtl", 2, 16);
 }
