@@ -26,6 +26,7 @@
 #include "bench_equiv.h"
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
+#include "bugforge/core/io.h"
 #include "bugforge/dataset/schema_run.h"
 #include "bugforge/equivalence/equivalence.h"
 #include "bugforge/mutators/rtl.h"
@@ -72,7 +73,8 @@ int run_timing(const Design& d) {
   auto t = Clock::now();
   const auto lived = eq::check_survivors(d, mutants, opt);
   const double lived_s = since(t);
-  const std::string dir = (fs::temp_directory_path() / fmt::format("bf-bench-equiv-{}", getpid())).string();
+  const ScratchDir scratch("bf-bench-equiv");
+  const std::string& dir = scratch.path();
   std::size_t agree = 0;
   t = Clock::now();
   for (std::size_t i = 0; i < mutants.size(); ++i) {
@@ -81,7 +83,6 @@ int run_timing(const Design& d) {
     agree += v.outcome == lived[i].outcome;
   }
   const double once_s = since(t);
-  fs::remove_all(dir);
   const double n = static_cast<double>(std::max<std::size_t>(mutants.size(), 1));
   std::cout << fmt::format("design {}: {} mutants, depth {}, budget {:.0f} s, {}\n", d.name, mutants.size(),
                            opt.depth, opt.budget_seconds, eq::yosys_version());
@@ -124,13 +125,13 @@ SimSays sim_says(const dataset::MutantSim& s) {
 
 // Formal verdicts in the order of `mutants`. Survivors get the full budget and replay; mutants
 // simulation already settled get --killed-timeout and replay only with --replay-killed.
-std::vector<eq::Verdict> formal_all(const Design& d, const std::vector<mutators::Mutant>& mutants,
-                                    const std::vector<SimSays>& says) {
+std::vector<eq::FormalResult> formal_all(const Design& d, const std::vector<mutators::Mutant>& mutants,
+                                         const std::vector<SimSays>& says) {
   std::vector<mutators::Mutant> k, s;
   for (std::size_t i = 0; i < mutants.size(); ++i) (says[i] == SimSays::Passed ? s : k).push_back(mutants[i]);
   const auto vk = eq::check_survivors(d, k, equiv_options(d, bench().replay_killed, bench().killed_timeout));
   const auto vs = eq::check_survivors(d, s, equiv_options(d, true, bench().timeout));
-  std::vector<eq::Verdict> out;
+  std::vector<eq::FormalResult> out;
   std::size_t ik = 0, is = 0;
   for (std::size_t i = 0; i < mutants.size(); ++i)
     out.push_back(says[i] == SimSays::Passed ? vs[is++] : vk[ik++]);
@@ -138,7 +139,7 @@ std::vector<eq::Verdict> formal_all(const Design& d, const std::vector<mutators:
 }
 
 // Why this (simulation, formal) pair contradicts itself, or "".
-std::string contradiction(SimSays says, const eq::Verdict& v) {
+std::string contradiction(SimSays says, const eq::FormalResult& v) {
   if (says == SimSays::Killed && v.outcome == eq::Outcome::Equivalent)
     return "killed by simulation, proven equivalent";
   if (v.soundness_bug) return v.reason;
@@ -148,7 +149,7 @@ std::string contradiction(SimSays says, const eq::Verdict& v) {
   return "";
 }
 
-void tally(ClassTally& t, SimSays says, const eq::Verdict& v) {
+void tally(ClassTally& t, SimSays says, const eq::FormalResult& v) {
   ++t.sampled;
   if (says != SimSays::Passed) {
     ++(says == SimSays::Killed ? t.killed : t.rejected);
@@ -163,7 +164,7 @@ void tally(ClassTally& t, SimSays says, const eq::Verdict& v) {
 }
 
 void record(CrossState& st, const Design& d, const mutators::Mutant& m, const dataset::MutantSim& s,
-            SimSays says, const eq::Verdict& v) {
+            SimSays says, const eq::FormalResult& v) {
   const auto& r = s.extra && s.main.status == sim::CheckStatus::Pass ? *s.extra : s.main;
   const std::string sim = sim::check_status_name(r.status);
   const char* kind = says == SimSays::Killed     ? "killed"

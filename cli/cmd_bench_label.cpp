@@ -20,6 +20,7 @@
 #include "bench_label.h"
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
+#include "bugforge/core/io.h"
 #include "bugforge/dataset/schema_run.h"
 #include "bugforge/mutators/bug_class.h"
 #include "bugforge/mutators/hls_mutator.h"
@@ -31,29 +32,6 @@ namespace bf::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A fresh cache folder, removed on destruction unless kept.
-class FreshCache {
- public:
-  explicit FreshCache(bool keep) : keep_(keep) {
-    std::string tmpl = (fs::temp_directory_path() / "bugforge-bench-label-XXXXXX").string();
-    if (!mkdtemp(tmpl.data()))
-      throw Error("BF-CLI-BENCH-001",
-                  fmt::format("cmd_bench_label.cpp:{}: cannot create {}", __LINE__, tmpl));
-    path_ = tmpl;
-  }
-  ~FreshCache() {
-    std::error_code ec;
-    if (!keep_) fs::remove_all(path_, ec);
-  }
-  FreshCache(const FreshCache&) = delete;
-  FreshCache& operator=(const FreshCache&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-  bool keep_;
-};
 
 std::vector<mutators::Mutant> every_nth(const std::vector<mutators::Mutant>& ms, std::size_t k) {
   std::vector<mutators::Mutant> out;
@@ -81,7 +59,7 @@ sim::BuildResult warm_up(const Design& d, const std::string& cache) {
   sim::BuildOptions bo;
   bo.cache_dir = cache;
   auto b = sim::build_design(d, bo);
-  if (!b.ok) throw Error("BF-CLI-BENCH-003", fmt::format("bench label: {} does not build", d.name));
+  if (!b.ok) throw Error("BF-CLI-021", fmt::format("bench label: {} does not build", d.name));
   return b;
 }
 
@@ -104,7 +82,11 @@ void BenchLabel::setup(CLI::App* sub) {
 int BenchLabel::run() const {
   const Design d = find_design(design_);
   const auto ms = bench_mutants(d, mutants_, seed_);
-  const FreshCache cache(keep_cache_), naive_cache(keep_cache_);
+  ScratchDir cache("bugforge-bench-label"), naive_cache("bugforge-bench-label");
+  if (keep_cache_) {
+    cache.keep();
+    naive_cache.keep();
+  }
   const auto warm = warm_up(d, cache.path());
   warm_up(d, naive_cache.path());
   dataset::SchemaRunOptions o;

@@ -17,6 +17,7 @@
 
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
+#include "bugforge/core/io.h"
 #include "bugforge/equivalence/equivalence.h"
 #include "command.h"
 
@@ -33,7 +34,7 @@ nlohmann::json signals_json(const std::vector<eq::TraceSignal>& sigs) {
   return j;
 }
 
-nlohmann::json verdict_json(const eq::Verdict& v) {
+nlohmann::json verdict_json(const eq::FormalResult& v) {
   nlohmann::json j = {{"outcome", eq::outcome_name(v.outcome)},
                       {"evidence", v.evidence},
                       {"reason", v.reason},
@@ -118,23 +119,17 @@ class EquivCommand final : public Command {
   int run() {
     if (original_ == "-" && modified_ == "-")
       throw Error("BF-EQV-005", "expected at most one file to be `-` (stdin)");
-    const std::string dir = scratch();
+    const ScratchDir scratch("bf-equiv-cli");
+    const std::string& dir = scratch.path();
     const auto orig = stage(original_, dir, "original");
     const auto mod = stage(modified_, dir, "modified");
     resolve_reset(read_text(orig));
     opt_.replay = !no_replay_;
     if (opt_.depth <= 0) opt_.depth = eq::default_depth(8, spec_.reset_cycles);
     const auto v = eq::check_once(spec_, {{orig}, {}}, {{mod}, {}}, opt_);
-    fs::remove_all(dir);
     report(v);
     if (v.outcome == eq::Outcome::Equivalent) return kOk;
     return v.outcome == eq::Outcome::Buggy ? kFail : kBadInput;
-  }
-
-  static std::string scratch() {
-    std::string tmpl = (fs::temp_directory_path() / "bf-equiv-cli-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw Error("BF-EQV-002", "expected to create a temporary folder");
-    return tmpl;
   }
 
   // Files are copied so that stdin and the two sides never share a path.
@@ -160,7 +155,7 @@ class EquivCommand final : public Command {
       spec_.reset = "rst", spec_.reset_active_low = low_;
   }
 
-  void report(const eq::Verdict& v) const {
+  void report(const eq::FormalResult& v) const {
     if (v.trace && !vcd_.empty()) std::ofstream(vcd_) << eq::trace_vcd(*v.trace, spec_.clock);
     if (json_) {
       std::cout << verdict_json(v).dump(2) << "\n";

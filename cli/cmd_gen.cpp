@@ -49,7 +49,6 @@ class GenCommand final : public Command {
         ->capture_default_str();
     app.add_option("-s,--seed", s_.seed, "Seed for mutant sampling and the first golden vector set")
         ->capture_default_str();
-    app.add_option("--per-design", s_.per_design, "Mutants per design (0 = all)")->capture_default_str();
     app.add_option("--classes", classes_, "Comma-separated bug classes (default: all)");
     add_labelling_options(app, s_);
     auto* idx = app.add_option("--shard-index", index_, "This shard's index, 0-based");
@@ -72,7 +71,8 @@ class GenCommand final : public Command {
     const auto labeler = dataset::make_labeler();
     const auto sum = dataset::generate(o, *labeler);
     print(sum);
-    for (const auto& b : sum.soundness_bugs) fmt::print(stderr, "bugforge gen: error: soundness bug: {}\n", b);
+    for (const auto& b : sum.soundness_bugs)
+      fmt::print(stderr, "bugforge gen: error: soundness bug: {}\n", b);
     if (!sum.soundness_bugs.empty())
       fmt::print(stderr,
                  "bugforge gen: {} proof(s) of the formal stage were refuted by simulation; they are stored "

@@ -21,6 +21,7 @@
 #include <set>
 
 #include "bugforge/core/diagnostic.h"
+#include "bugforge/core/io.h"
 #include "bugforge/simulate/process.h"
 #include "command.h"
 
@@ -55,7 +56,7 @@ void collect_files(const fs::path& dir, Scan& s) {
   std::sort(s.hdl.begin(), s.hdl.end());
   std::sort(s.headers.begin(), s.headers.end());
   if (s.hdl.empty())
-    throw Error("BF-INIT-001", "cmd_init.cpp: expected .v or .sv files in this folder", SourceLoc{dir.string()});
+    throw Error("BF-INIT-001", "expected .v or .sv files in this folder", SourceLoc{dir.string()});
 }
 
 std::set<std::string> include_dirs(const Scan& s) {
@@ -65,10 +66,11 @@ std::set<std::string> include_dirs(const Scan& s) {
 }
 
 std::string verilator_xml(const fs::path& dir, const Scan& s) {
-  const fs::path tmp = fs::temp_directory_path() / fmt::format("bugforge-init-{}", ::getpid());
-  fs::create_directories(tmp);
-  std::vector<std::string> argv = {"verilator", "--xml-only", "--timing", "-Wno-fatal", "-Wno-lint", "-Wno-style",
-                                   "--Mdir", tmp.string(), "--xml-output", (tmp / "ast.xml").string()};
+  const ScratchDir scratch("bugforge-init");
+  const fs::path tmp = scratch.path();
+  std::vector<std::string> argv = {
+      "verilator",  "--xml-only", "--timing",   "-Wno-fatal",   "-Wno-lint",
+      "-Wno-style", "--Mdir",     tmp.string(), "--xml-output", (tmp / "ast.xml").string()};
   for (const auto& d : include_dirs(s)) argv.push_back("-I" + d);
   argv.insert(argv.end(), s.hdl.begin(), s.hdl.end());
   sim::Limits limits;
@@ -76,17 +78,18 @@ std::string verilator_xml(const fs::path& dir, const Scan& s) {
   const auto r = sim::run_process(argv, limits);
   std::ifstream in(tmp / "ast.xml");
   const std::string xml((std::istreambuf_iterator<char>(in)), {});
-  fs::remove_all(tmp);
   if (!r.ok() || xml.empty())
-    throw Error("BF-INIT-002", fmt::format("cmd_init.cpp: expected Verilator to read the sources ({}):\n{}", r.describe(),
-                                           r.err.substr(0, 2000)), SourceLoc{dir.string()});
+    throw Error(
+        "BF-INIT-002",
+        fmt::format("expected Verilator to read the sources ({}):\n{}", r.describe(), r.err.substr(0, 2000)),
+        SourceLoc{dir.string()});
   return xml;
 }
 
 void read_modules(const std::string& xml, Scan& s) {
   pugi::xml_document doc;
   if (!doc.load_string(xml.c_str()))
-    throw Error("BF-INIT-003", "cmd_init.cpp: expected Verilator's --xml-only output to be XML");
+    throw Error("BF-INIT-003", "expected Verilator's --xml-only output to be XML");
   std::map<std::string, std::string> files, orig;  // file id -> path; module name -> original name
   for (const auto& f : doc.select_nodes("/verilator_xml/files/file"))
     files[f.node().attribute("id").value()] = f.node().attribute("filename").value();
@@ -100,7 +103,8 @@ void read_modules(const std::string& xml, Scan& s) {
     const std::string loc = n.attribute("loc").value();
     mod.file = files[loc.substr(0, loc.find(','))];
     mod.ports = static_cast<int>(n.select_nodes("var[@dir]").size());
-    for (const auto& i : n.select_nodes(".//instance")) mod.instantiates.insert(orig[i.node().attribute("defName").value()]);
+    for (const auto& i : n.select_nodes(".//instance"))
+      mod.instantiates.insert(orig[i.node().attribute("defName").value()]);
     if (fs::exists(mod.file)) s.modules[mod.name] = mod;  // skips Verilator's built-in modules
   }
 }
@@ -134,15 +138,17 @@ Guess guess(const Scan& s) {
   }
   if (!tops.empty()) g.top = tops[0];
   if (tops.size() != 1)
-    g.undecided.push_back(tops.empty() ? "top: every module with ports is instantiated by another; set `top`"
-                                       : fmt::format("top: several modules nobody instantiates ({}); picked {}",
-                                                     fmt::join(tops, ", "), g.top));
+    g.undecided.push_back(tops.empty()
+                              ? "top: every module with ports is instantiated by another; set `top`"
+                              : fmt::format("top: several modules nobody instantiates ({}); picked {}",
+                                            fmt::join(tops, ", "), g.top));
   if (g.testbenches.empty())
-    g.undecided.push_back("oracle: no testbench (a module without ports); set [oracle] to a trace or reference "
-                          "(see designs/README.md), or [golden] and [protocol] for a golden kernel");
+    g.undecided.push_back(
+        "oracle: no testbench (a module without ports); set [oracle] to a trace or reference "
+        "(see designs/README.md), or [golden] and [protocol] for a golden kernel");
   if (g.testbenches.size() > 1)
-    g.undecided.push_back(fmt::format("oracle: several testbenches ({}); used {}", fmt::join(g.testbenches, ", "),
-                                      g.testbenches[0]));
+    g.undecided.push_back(fmt::format("oracle: several testbenches ({}); used {}",
+                                      fmt::join(g.testbenches, ", "), g.testbenches[0]));
   g.undecided.push_back("family and description: written from the folder name; say what the design computes");
   return g;
 }
@@ -164,16 +170,18 @@ std::string manifest(const fs::path& dir, const Scan& s, const Guess& g) {
   std::string t = "# Written by `bugforge init`: check it, then run `bugforge check` on this folder.\n";
   if (!g.undecided.empty()) t += "# Could not decide:\n";
   for (const auto& u : g.undecided) t += "#   - " + u + "\n";
-  t += fmt::format("name        = \"{}\"\nfamily      = \"{}\"\nlanguage    = \"verilog\"\ntop         = \"{}\"\n", name,
-                   name, g.top);
+  t += fmt::format(
+      "name        = \"{}\"\nfamily      = \"{}\"\nlanguage    = \"verilog\"\ntop         = \"{}\"\n", name,
+      name, g.top);
   t += fmt::format("sources     = {}\n", toml_list(sources));
   if (!includes.empty()) t += fmt::format("include_dirs = {}\n", toml_list(includes));
   t += fmt::format("description = \"\"\"Verilog design {} (top {}).\"\"\"\n", name, g.top);
   if (g.testbenches.empty()) return t;
-  t += fmt::format("\n[oracle]\nkind    = \"testbench\"\nsources = {}\ntop     = \"{}\"\n", toml_list(tb_sources),
-                   g.testbenches[0]);
+  t += fmt::format("\n[oracle]\nkind    = \"testbench\"\nsources = {}\ntop     = \"{}\"\n",
+                   toml_list(tb_sources), g.testbenches[0]);
   t += "# Judged by exit status, $error/$fatal and failed assertions. Also possible: pass = \"REGEX\",\n"
-       "# fail = \"REGEX\" over its output; output = \"FILE\" it writes with expected = \"FILE\" (match = \"x\").\n";
+       "# fail = \"REGEX\" over its output; output = \"FILE\" it writes with expected = \"FILE\" (match = "
+       "\"x\").\n";
   return t;
 }
 
@@ -198,7 +206,7 @@ class InitCommand final : public Command {
       const fs::path dir = fs::canonical(dir_);
       const fs::path out = dir / "design.toml";
       if (fs::exists(out) && !force_)
-        throw Error("BF-INIT-004", "cmd_init.cpp: expected no design.toml here (use --force to overwrite it)",
+        throw Error("BF-INIT-004", "expected no design.toml here (use --force to overwrite it)",
                     SourceLoc{out.string()});
       Scan s;
       collect_files(dir, s);
@@ -222,6 +230,8 @@ class InitCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_init_command() { return std::make_unique<InitCommand>(); }
+std::unique_ptr<Command> make_init_command() {
+  return std::make_unique<InitCommand>();
+}
 
 }  // namespace bf::cli

@@ -39,7 +39,7 @@ struct Tally {
     ++made;
     if (v.label == Label::Buggy) {
       ++killed;
-      ++by_detector[v.detected_by];
+      ++by_detector[dataset::detector_name(v.detected_by)];
     } else if (v.label == Label::Equivalent) {
       ++equivalent;
     } else {
@@ -115,9 +115,9 @@ class LabelCommand final : public Command {
     app.add_option("--classes", classes_,
                    "comma-separated bug classes (default: all of the design's language)");
     app.add_option("--seed", settings_.seed, "sampling and vector seed")->capture_default_str();
-    app.add_option("--limit", limit_, "at most N mutants per design (0 = all)")->capture_default_str();
     app.add_option("--per-class", per_class_, "at most N mutants per class and design (0 = no cap)")
         ->capture_default_str();
+    settings_.per_design = 0;  // label's default: every mutant
     add_labelling_options(app, settings_);
     app.add_option("-j,--jobs", jobs_, "designs labelled at once")
         ->check(CLI::Range(1, 256))
@@ -126,12 +126,7 @@ class LabelCommand final : public Command {
     app.add_flag("--no-formal", no_formal_, "skip formal equivalence of survivors (they stay unknown)");
   }
   int execute() override {
-    for (const auto& c : split(classes_)) {
-      if (!mutators::find_bug_class(c))
-        throw Error("BF-CLI-LBL-001", fmt::format("unknown bug class '{}' in --classes", c));
-      settings_.classes.push_back(c);
-    }
-    settings_.per_design = limit_;
+    settings_.classes = mutators::parse_class_list(classes_, mutators::Lang::Both);
     if (no_formal_) settings_.formal_budget = 0;
     auto labeler = dataset::make_labeler();
     std::vector<std::pair<Design, std::vector<mutators::Mutant>>> work;
@@ -154,19 +149,6 @@ class LabelCommand final : public Command {
   }
 
  private:
-  static std::vector<std::string> split(const std::string& csv) {
-    std::vector<std::string> out;
-    std::size_t b = 0;
-    while (b <= csv.size() && !csv.empty()) {
-      const auto e = std::min(csv.find(',', b), csv.size());
-      std::string c = csv.substr(b, e - b);
-      std::transform(c.begin(), c.end(), c.begin(), [](unsigned char ch) { return std::toupper(ch); });
-      if (!c.empty()) out.push_back(c);
-      b = e + 1;
-    }
-    return out;
-  }
-
   bool label_design(dataset::Labeler& labeler, const Design& d, const std::vector<mutators::Mutant>& ms,
                     dataset::Progress& progress) {
     const bool ok =
@@ -174,7 +156,8 @@ class LabelCommand final : public Command {
           const std::lock_guard lock(mu_);  // designs run on several threads
           if (m.id == 0) {
             if (v.label != Label::Clean)
-              progress.note(fmt::format("{}: original does not pass ({}); skipped", d.name, v.detected_by));
+              progress.note(fmt::format("{}: original does not pass ({}); skipped", d.name,
+                                        dataset::detector_name(v.detected_by)));
             return;
           }
           tallies_[d.name][m.bug_class].add(v);
@@ -185,8 +168,8 @@ class LabelCommand final : public Command {
                                {"line", m.line},
                                {"description", m.description},
                                {"label", dataset::label_name(v.label)},
-                               {"detected_by", v.detected_by},
-                               {"evidence", v.evidence},
+                               {"detected_by", dataset::detector_name(v.detected_by)},
+                               {"evidence", dataset::evidence_name(v.evidence)},
                                {"symptom", v.symptom}});
           progress.step(fmt::format("{}#{}", d.name, m.id), dataset::label_name(v.label));
         });
@@ -231,7 +214,7 @@ class LabelCommand final : public Command {
 
   std::vector<std::string> designs_;
   std::string classes_;
-  std::size_t limit_ = 0, per_class_ = 0, jobs_ = 1;
+  std::size_t per_class_ = 0, jobs_ = 1;
   std::mutex mu_;
   bool json_ = false, no_formal_ = false;
   dataset::GenSettings settings_;

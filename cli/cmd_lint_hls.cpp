@@ -40,7 +40,9 @@ FileFindings lint_one(const std::string& file, const hls::ParseOptions& po) {
 class LintHlsCommand final : public Command {
  public:
   const char* name() const override { return "lint-hls"; }
-  const char* summary() const override { return "Check #pragma HLS use in HLS C++ files (stable rule codes)"; }
+  const char* summary() const override {
+    return "Check #pragma HLS use in HLS C++ files (stable rule codes)";
+  }
   const char* help() const override {
     return "Parses each FILE ('-' = stdin) with libclang and checks its #pragma HLS directives against the\n"
            "access patterns and loop structure of the code: partition factor/dim/type, nested pipelines,\n"
@@ -59,7 +61,7 @@ class LintHlsCommand final : public Command {
     po.include_dirs = includes_;
     for (const auto& d : defines_) {
       const auto eq = d.find('=');
-      if (eq == std::string::npos) throw Error("BF-CLI-LINT-001", fmt::format("-D '{}' is not NAME=VALUE", d));
+      if (eq == std::string::npos) throw Error("BF-CLI-010", fmt::format("-D '{}' is not NAME=VALUE", d));
       po.defines.emplace_back(d.substr(0, eq), std::stoll(d.substr(eq + 1)));
     }
     nlohmann::ordered_json arr = nlohmann::ordered_json::array();
@@ -69,7 +71,10 @@ class LintHlsCommand final : public Command {
       total += ff.findings.size();
       for (const auto& x : ff.findings) {
         if (json_)
-          arr.push_back({{"file", ff.file}, {"line", x.line}, {"code", x.code}, {"class", x.bug_class},
+          arr.push_back({{"file", ff.file},
+                         {"line", x.line},
+                         {"code", x.code},
+                         {"class", x.bug_class},
                          {"message", x.message}});
         else
           std::cout << fmt::format("{}:{}: warning[{}]: {}\n", ff.file, x.line, x.code, x.message);
@@ -86,6 +91,8 @@ class LintHlsCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_lint_hls_command() { return std::make_unique<LintHlsCommand>(); }
+std::unique_ptr<Command> make_lint_hls_command() {
+  return std::make_unique<LintHlsCommand>();
+}
 
 }  // namespace bf::cli

@@ -12,6 +12,7 @@
 
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
+#include "bugforge/core/io.h"
 #include "bugforge/mutators/bug_class.h"
 #include "bugforge/mutators/hls_mutator.h"
 #include "bugforge/mutators/rtl.h"
@@ -23,21 +24,6 @@ namespace bf::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-Design resolve_design(const std::string& arg) {
-  if (fs::exists(arg)) return load_design(arg);
-  const fs::path builtin = fs::path(builtin_designs_dir()) / arg;
-  if (fs::exists(builtin / "design.toml")) return load_design(builtin.string());
-  throw Error("BF-CLI-MUT-001",
-              fmt::format("'{}' is neither a design folder nor a built-in design name", arg));
-}
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string as_json(const std::vector<mutators::Mutant>& ms, const Design& d) {
   nlohmann::ordered_json arr = nlohmann::ordered_json::array();
@@ -115,7 +101,7 @@ class MutateCommand final : public Command {
     app.add_option("--schema", schema_dir_, "also write the mutants' schema sources to this folder");
   }
   int execute() override {
-    const Design d = resolve_design(design_);
+    const Design d = find_design(design_);
     mutators::RtlMutateOptions opt;
     const bool hls = d.language == Language::HlsCpp;  // HLS C++ sites come from libclang
     opt.classes = mutators::parse_class_list(classes_, hls ? mutators::Lang::Hls : mutators::Lang::Rtl);
@@ -127,9 +113,7 @@ class MutateCommand final : public Command {
     if (output_ == "-") {
       std::cout << text;
     } else {
-      std::ofstream out(output_, std::ios::binary);
-      if (!out) throw Error("BF-CLI-MUT-002", fmt::format("cannot write '{}'", output_));
-      out << text;
+      write_text(output_, text);
     }
     std::cerr << fmt::format("{}: {} mutants\n", d.name, ms.size());
     if (!schema_dir_.empty()) dump_schema(ms, d, schema_dir_);

@@ -36,8 +36,11 @@ std::string coloured_diff(const std::string& diff, const Paint& paint) {
   std::string line, out;
   while (std::getline(in, line)) {
     const bool header = line.rfind("+++", 0) == 0 || line.rfind("---", 0) == 0;
-    const char* c = header ? "1" : line.rfind("@@", 0) == 0 ? "36" : line.rfind('+', 0) == 0 ? "32"
-                                  : line.rfind('-', 0) == 0 ? "31" : nullptr;
+    const char* c = header                     ? "1"
+                    : line.rfind("@@", 0) == 0 ? "36"
+                    : line.rfind('+', 0) == 0  ? "32"
+                    : line.rfind('-', 0) == 0  ? "31"
+                                               : nullptr;
     out += (c ? paint(c, line) : line) + "\n";
   }
   return out;
@@ -58,11 +61,14 @@ class ShowCommand final : public Command {
     const auto s = dataset::Store::open(db_, false).find(id_);
     const Paint paint{isatty(STDOUT_FILENO) != 0};
     fmt::print("{} {}\n", paint("1", "sample"), s.id);
-    fmt::print("design   {} (family {}, {}){}\n", s.design, s.family, s.language, s.split.empty() ? "" : ", split " + s.split);
+    fmt::print("design   {} (family {}, {}){}\n", s.design, s.family, s.language,
+               s.split.empty() ? "" : ", split " + s.split);
     fmt::print("file     {}{}\n", s.file, s.line ? fmt::format(":{}", s.line) : "");
     if (!s.bug_class.empty()) fmt::print("class    {}\n", s.bug_class);
     fmt::print("label    {}{}\n", paint(label_colour(s.label), dataset::label_name(s.label)),
-               s.detected_by.empty() ? fmt::format(" (evidence: {})", s.evidence) : " (detected by " + s.detected_by + ")");
+               s.detected_by == dataset::Detector::None
+                   ? fmt::format(" (evidence: {})", dataset::evidence_name(s.evidence))
+                   : fmt::format(" (detected by {})", dataset::detector_name(s.detected_by)));
     fmt::print("symptom  {}\n", s.symptom.dump(2));
     fmt::print("tools    {}\n", s.tools.dump());
     fmt::print("timings  {}\n", s.timings.dump());
@@ -76,6 +82,8 @@ class ShowCommand final : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> make_show_command() { return std::make_unique<ShowCommand>(); }
+std::unique_ptr<Command> make_show_command() {
+  return std::make_unique<ShowCommand>();
+}
 
 }  // namespace bf::cli

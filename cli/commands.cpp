@@ -18,6 +18,7 @@ std::unique_ptr<Command> make_export_command();
 std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_show_command();
 std::unique_ptr<Command> make_equiv_command();
+std::unique_ptr<Command> make_explain_command();
 
 std::vector<std::unique_ptr<Command>> make_commands() {
   std::vector<std::unique_ptr<Command>> cmds;
@@ -35,6 +36,7 @@ std::vector<std::unique_ptr<Command>> make_commands() {
   cmds.push_back(make_report_command());
   cmds.push_back(make_show_command());
   cmds.push_back(make_equiv_command());
+  cmds.push_back(make_explain_command());
   return cmds;
 }
 

@@ -3,7 +3,19 @@
 
 namespace bf::cli {
 
+namespace {
+
+// An old spelling that still works but is no longer listed in --help.
+void hidden_alias(CLI::App& app, const std::string& name, double& target) {
+  app.add_option(name, target)->check(CLI::NonNegativeNumber)->group("");
+}
+
+}  // namespace
+
 void add_labelling_options(CLI::App& app, dataset::GenSettings& s) {
+  app.add_option("--per-design", s.per_design, "At most N mutants per design (0 = all)")
+      ->capture_default_str();
+  app.add_option("--limit", s.per_design)->group("");  // label's old spelling of --per-design
   app.add_option("--vectors", s.vectors, "Golden vector sets per run")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
@@ -15,14 +27,17 @@ void add_labelling_options(CLI::App& app, dataset::GenSettings& s) {
   app.add_option("--own-builds", s.own_builds,
                  "Per design, at most N mutants that need their own build (no schema; 0 = no cap)")
       ->capture_default_str();
-  app.add_option("--formal-budget", s.formal_budget,
-                 "Yosys seconds per RTL mutant that passes (0 = no formal)")
+  app.add_option("--formal-timeout", s.formal_budget,
+                 "Formal limit per RTL mutant that passes simulation, Yosys seconds (0 = no formal)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
-  app.add_option("--formal-design-budget", s.formal_design_budget,
-                 "Yosys seconds for all survivors of one design; the rest stay unknown (0 = no cap)")
+  app.add_option(
+         "--formal-design-timeout", s.formal_design_budget,
+         "Formal limit for all survivors of one design, Yosys seconds; the rest stay unknown (0 = no cap)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
+  hidden_alias(app, "--formal-budget", s.formal_budget);
+  hidden_alias(app, "--formal-design-budget", s.formal_design_budget);
 }
 
 }  // namespace bf::cli

@@ -8,7 +8,9 @@
 
 namespace bf::cli {
 
-// --vectors, --extra-vectors, --timeout, --own-builds, --formal-budget, --formal-design-budget.
+// --per-design, --vectors, --extra-vectors, --timeout (the per-run wall limit, as in every command),
+// --own-builds, --formal-timeout, --formal-design-timeout; the old spellings --limit (label),
+// --formal-budget and --formal-design-budget still work, unlisted.
 void add_labelling_options(CLI::App& app, dataset::GenSettings& s);
 
 }  // namespace bf::cli

@@ -1,6 +1,8 @@
 // bugforge core — whole-file text I/O (see io.h).
 #include "bugforge/core/io.h"
 
+#include <stdlib.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -23,6 +25,26 @@ void write_text(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary);
   out << text;
   if (!out) throw Error("BF-IO-002", "expected to write the file", SourceLoc{p.string()});
+}
+
+ScratchDir::ScratchDir(std::string_view prefix, const std::string& requested) {
+  if (!requested.empty()) {
+    std::error_code ec;
+    fs::create_directories(requested, ec);
+    if (!fs::is_directory(requested))
+      throw Error("BF-IO-003", "expected to create a scratch folder", SourceLoc{requested});
+    path_ = requested;
+    return;
+  }
+  std::string tmpl = (fs::temp_directory_path() / (std::string(prefix) + "-XXXXXX")).string();
+  if (!mkdtemp(tmpl.data())) throw Error("BF-IO-003", "expected to create a scratch folder", SourceLoc{tmpl});
+  path_ = tmpl;
+  owned_ = true;
+}
+
+ScratchDir::~ScratchDir() {
+  std::error_code ec;
+  if (owned_) fs::remove_all(path_, ec);
 }
 
 }  // namespace bf

@@ -32,10 +32,18 @@ ordered_json alpaca_row(const Example& e) {
 }
 
 ordered_json hf_row(const Example& e, const Sample& s, Task t) {
-  ordered_json row = {{"id", s.id},           {"task", task_name(t)},       {"design", s.design},
-                      {"family", s.family},   {"language", s.language},     {"split", s.split},
-                      {"label", label_name(s.label)}, {"bug_class", s.bug_class}, {"detected_by", s.detected_by},
-                      {"evidence", s.evidence}, {"system", e.system},       {"prompt", e.prompt()},
+  ordered_json row = {{"id", s.id},
+                      {"task", task_name(t)},
+                      {"design", s.design},
+                      {"family", s.family},
+                      {"language", s.language},
+                      {"split", s.split},
+                      {"label", label_name(s.label)},
+                      {"bug_class", s.bug_class},
+                      {"detected_by", detector_name(s.detected_by)},
+                      {"evidence", evidence_name(s.evidence)},
+                      {"system", e.system},
+                      {"prompt", e.prompt()},
                       {"completion", e.output}};
   row["messages"] = chat_row(e)["messages"];
   return row;
@@ -70,16 +78,19 @@ ExportResult write_jsonl(const ExportInput& in, const std::string& dir, RowFn ro
 }
 
 ExportResult write_chat(const ExportInput& in, const std::string& dir) {
-  return write_jsonl(in, dir, [](const Example& e, const Sample&) { return chat_row(e); },
-                     [](const std::string& s) { return s + ".jsonl"; });
+  return write_jsonl(
+      in, dir, [](const Example& e, const Sample&) { return chat_row(e); },
+      [](const std::string& s) { return s + ".jsonl"; });
 }
 
 ExportResult write_alpaca(const ExportInput& in, const std::string& dir) {
-  return write_jsonl(in, dir, [](const Example& e, const Sample&) { return alpaca_row(e); },
-                     [](const std::string& s) { return s + ".jsonl"; });
+  return write_jsonl(
+      in, dir, [](const Example& e, const Sample&) { return alpaca_row(e); },
+      [](const std::string& s) { return s + ".jsonl"; });
 }
 
-std::string count_table(const std::string& what, const std::map<std::string, std::map<std::string, std::size_t>>& c) {
+std::string count_table(const std::string& what,
+                        const std::map<std::string, std::map<std::string, std::size_t>>& c) {
   std::set<std::string> cols;
   for (const auto& [_, row] : c)
     for (const auto& [k, __] : row) cols.insert(k);
@@ -115,45 +126,52 @@ std::string dataset_card(const ExportInput& in, const ExportResult& r) {
       if (!s->bug_class.empty()) ++classes[s->bug_class][split];
     }
   for (const Sample* s : in.all) {
-    ++earned[std::string(label_name(s->label))][s->detected_by.empty() ? s->evidence : s->detected_by];
+    ++earned[std::string(label_name(s->label))]
+            [s->detected_by == Detector::None ? evidence_name(s->evidence) : detector_name(s->detected_by)];
     fam_split[s->split].insert(s->family);
     for (const auto& [tool, version] : s->tools.items()) tools[tool].insert(version.get<std::string>());
   }
   std::string md = yaml + fmt::format("# bugforge dataset — task `{}`\n\n", task_name(in.task));
-  md += "Buggy and clean hardware designs (Verilog RTL and HLS C++) made by bugforge: bugs are injected "
-        "by AST-based mutators and **every label is earned by running tools** on the edited design.\n\n";
+  md +=
+      "Buggy and clean hardware designs (Verilog RTL and HLS C++) made by bugforge: bugs are injected "
+      "by AST-based mutators and **every label is earned by running tools** on the edited design.\n\n";
   md += "## Rows per split and label\n\n" + count_table("split", labels) + "\n";
   md += "## Bug classes (rows per split)\n\n" + count_table("class", classes) + "\n";
-  md += "## Families per split\n\nSplits are by family (designs computing the same function); families that "
-        "share a source file are kept together, so no near-duplicate straddles two splits.\n\n";
+  md +=
+      "## Families per split\n\nSplits are by family (designs computing the same function); families that "
+      "share a source file are kept together, so no near-duplicate straddles two splits.\n\n";
   for (const auto& [split, fams] : fam_split) {
     std::string list;
     for (const auto& f : fams) list += (list.empty() ? "" : ", ") + f;
     md += fmt::format("- **{}**: {}\n", split, list);
   }
   md += "\n## How labels were earned (all samples of the dataset)\n\n" + count_table("label", earned);
-  md += "\n- `clean`: the original design, passing its golden check.\n"
-        "- `buggy`: `build` (does not compile/elaborate), `sim` (output differs from the golden kernel), "
-        "`timeout`, `crash`, `sanitizer` (AddressSanitizer/UBSan), `formal` (counterexample), "
-        "`pragma-rule` (static HLS pragma checker).\n"
-        "- `equivalent`: proven equivalent (`proof`) or, for C++, no difference on the extended vector set "
-        "(`vectors`).\n- `unknown`: every test passes and no stronger verdict was earned (left out of "
-        "the detect task).\n\n";
+  md +=
+      "\n- `clean`: the original design, passing its golden check.\n"
+      "- `buggy`: `build` (does not compile/elaborate), `sim` (output differs from the golden kernel), "
+      "`timeout`, `crash`, `sanitizer` (AddressSanitizer/UBSan), `formal` (counterexample), "
+      "`pragma-rule` (static HLS pragma checker).\n"
+      "- `equivalent`: proven equivalent (`proof`) or, for C++, no difference on the extended vector set "
+      "(`vectors`).\n- `unknown`: every test passes and no stronger verdict was earned (left out of "
+      "the detect task).\n\n";
   md += "## Tool versions\n\n";
   for (const auto& [tool, versions] : tools)
     for (const auto& v : versions) md += fmt::format("- {}: {}\n", tool, v);
-  md += "\n## Fields\n\n`id`, `task`, `design`, `family`, `language`, `split`, `label`, `bug_class`, "
-        "`detected_by`, `evidence` (metadata, never shown in prompts), `system`, `prompt`, `completion` and "
-        "`messages` (the same example as chat messages).\n";
-  if (in.meta.count("settings")) md += "\n## Generation settings\n\n```json\n" + in.meta.at("settings") + "\n```\n";
+  md +=
+      "\n## Fields\n\n`id`, `task`, `design`, `family`, `language`, `split`, `label`, `bug_class`, "
+      "`detected_by`, `evidence` (metadata, never shown in prompts), `system`, `prompt`, `completion` and "
+      "`messages` (the same example as chat messages).\n";
+  if (in.meta.count("settings"))
+    md += "\n## Generation settings\n\n```json\n" + in.meta.at("settings") + "\n```\n";
   return md;
 }
 
 ExportResult write_hf(const ExportInput& in, const std::string& dir) {
   if (dir == "-") throw Error("BF-DS-050", "the hf format writes a folder; give --out DIR");
   const Task t = in.task;
-  auto r = write_jsonl(in, dir, [t](const Example& e, const Sample& s) { return hf_row(e, s, t); },
-                       [](const std::string& s) { return "data/" + s + "-00000-of-00001.jsonl"; });
+  auto r = write_jsonl(
+      in, dir, [t](const Example& e, const Sample& s) { return hf_row(e, s, t); },
+      [](const std::string& s) { return "data/" + s + "-00000-of-00001.jsonl"; });
   const fs::path card = fs::path(dir) / "README.md";
   open_out(card) << dataset_card(in, r);
   r.files.push_back(card.string());
@@ -167,7 +185,8 @@ const std::vector<Exporter>& exporters() {
       {"chat", "OpenAI fine-tuning messages JSONL (TRL reads it)",
        "One file per split, {split}.jsonl; each line {\"messages\": [system, user, assistant]}.", write_chat},
       {"alpaca", "instruction / input / output JSONL",
-       "One file per split, {split}.jsonl; each line {\"instruction\", \"input\", \"output\"}.", write_alpaca},
+       "One file per split, {split}.jsonl; each line {\"instruction\", \"input\", \"output\"}.",
+       write_alpaca},
       {"hf", "Hugging Face dataset folder with a dataset card",
        "data/{split}-00000-of-00001.jsonl with metadata columns plus README.md (YAML configs, counts, "
        "families per split, how labels were earned, tool versions).",
@@ -182,7 +201,8 @@ const Exporter* find_exporter(const std::string& name) {
   return nullptr;
 }
 
-ExportResult export_dataset(const std::string& db, const std::string& format, Task task, const std::string& out) {
+ExportResult export_dataset(const std::string& db, const std::string& format, Task task,
+                            const std::string& out) {
   const Exporter* ex = find_exporter(format);
   if (!ex) throw Error("BF-DS-050", fmt::format("unknown export format '{}' (chat, alpaca, hf)", format));
   const Store store = Store::open(db, false);

@@ -1,7 +1,7 @@
 // bugforge dataset — the generation pipeline (see gen.h).
 #include "bugforge/dataset/gen.h"
-#include "bugforge/equivalence/equivalence.h"
 #include "bugforge/core/io.h"
+#include "bugforge/equivalence/equivalence.h"
 
 #include <fmt/format.h>
 
@@ -283,7 +283,7 @@ GenSummary generate(const GenOptions& opt, Labeler& labeler) {
   for (const auto& s : samples) {
     now.insert(s.id);
     ++sum.labels[label_name(s.label)];
-    if (s.evidence == "soundness-bug")
+    if (s.evidence == Evidence::SoundnessBug)
       sum.soundness_bugs.push_back(fmt::format("{}: {}", s.id, s.symptom.value("detail", "")));
   }
   sum.complete = true;

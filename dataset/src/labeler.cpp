@@ -108,28 +108,28 @@ std::optional<Verdict> failure(const sim::CheckResult& r) {
   switch (r.status) {
     case sim::CheckStatus::Pass: return std::nullopt;
     case sim::CheckStatus::BuildError:
-      v.detected_by = "build";
+      v.detected_by = Detector::Build;
       v.symptom = {{"kind", "build"},
                    {"file", r.build.error_file},
                    {"line", r.build.error_line},
                    {"log", log_excerpt(r.build.log)}};
       break;
     case sim::CheckStatus::Mismatch:
-      v.detected_by = "sim";
+      v.detected_by = Detector::Sim;
       v.symptom =
           r.mismatch ? mismatch_json(*r.mismatch) : nlohmann::json{{"kind", "mismatch"}, {"text", r.message}};
       break;
     case sim::CheckStatus::Timeout:
-      v.detected_by = "timeout";
+      v.detected_by = Detector::Timeout;
       v.symptom = {{"kind", "timeout"}, {"detail", r.message}};
       break;
     case sim::CheckStatus::Crash:
     case sim::CheckStatus::Error:
-      v.detected_by = "crash";
+      v.detected_by = Detector::Crash;
       v.symptom = {{"kind", "crash"}, {"detail", r.message}, {"log", log_excerpt(r.run.log)}};
       break;
   }
-  v.evidence = v.detected_by;
+  v.evidence = evidence_of(v.detected_by);
   return v;
 }
 
@@ -163,7 +163,7 @@ class ToolLabeler final : public Labeler {
     const bool ok = original.label != Label::Buggy;
     if (ok) {
       original.label = Label::Clean;
-      original.evidence = "original";
+      original.evidence = Evidence::Original;
       original.symptom = {{"kind", "none"}};
     }
     emit(Mutant{}, original);
@@ -347,7 +347,7 @@ class ToolLabeler final : public Labeler {
 
   static Verdict finish_pass(Verdict v) {
     v.label = Label::Unknown;
-    v.evidence = "vectors";
+    v.evidence = Evidence::Vectors;
     v.symptom = {{"kind", "none"}, {"detail", fmt::format("passes {} vector sets", v.golden_seeds.size())}};
     return v;
   }
@@ -385,7 +385,8 @@ class ToolLabeler final : public Labeler {
       return;
     }
     v.label = Label::Buggy;
-    v.detected_by = v.evidence = "sanitizer";
+    v.detected_by = Detector::Sanitizer;
+    v.evidence = Evidence::Sanitizer;
     v.symptom = {
         {"kind", "sanitizer"}, {"tool", r.tool}, {"detail", r.detail}, {"log", log_excerpt(r.log, 16)}};
   }
@@ -397,7 +398,7 @@ class ToolLabeler final : public Labeler {
     equivalence::EquivOptions o;
     o.budget_seconds = s.formal_budget;
     o.total_budget_seconds = s.formal_design_budget;
-    std::vector<equivalence::Verdict> verdicts;
+    std::vector<equivalence::FormalResult> verdicts;
     std::string failure;
     try {
       verdicts = equivalence::check_survivors(d, ms, o);
@@ -415,18 +416,19 @@ class ToolLabeler final : public Labeler {
     }
   }
 
-  static void apply_formal(Verdict& v, const equivalence::Verdict& f) {
+  static void apply_formal(Verdict& v, const equivalence::FormalResult& f) {
     v.timings["formal"] = f.seconds;
     v.tools["yosys"] = f.tool;
     switch (f.outcome) {
       case equivalence::Outcome::Equivalent:
         v.label = Label::Equivalent;
-        v.evidence = "proof";
+        v.evidence = Evidence::Proof;
         v.symptom = {{"kind", "none"}, {"detail", f.reason}, {"recheck", f.recheck.detail}};
         break;
       case equivalence::Outcome::Buggy:
         v.label = Label::Buggy;
-        v.detected_by = v.evidence = "formal";
+        v.detected_by = Detector::Formal;
+        v.evidence = Evidence::Formal;
         v.symptom = {{"kind", "counterexample"},
                      {"detail", f.reason},
                      {"table", f.trace ? equivalence::format_trace(*f.trace) : ""},
@@ -434,7 +436,7 @@ class ToolLabeler final : public Labeler {
         break;
       case equivalence::Outcome::Unknown:
         // A refuted proof is no label: unknown, marked so that gen fails and reports it.
-        v.evidence = f.soundness_bug ? "soundness-bug" : "formal-inconclusive";
+        v.evidence = f.soundness_bug ? Evidence::SoundnessBug : Evidence::FormalInconclusive;
         v.symptom = {{"kind", "none"}, {"detail", f.reason}};
         break;
     }
@@ -454,12 +456,13 @@ class ToolLabeler final : public Labeler {
     const auto hit =
         std::find_if(findings.begin(), findings.end(), [](const auto& f) { return !f.code.empty(); });
     if (hit == findings.end()) {
-      v.evidence = "pragma-rule";
+      v.evidence = Evidence::PragmaRule;
       v.symptom = {{"kind", "none"}, {"detail", "no pragma rule fires"}};
       return v;
     }
     v.label = Label::Buggy;
-    v.detected_by = v.evidence = "pragma-rule";
+    v.detected_by = Detector::PragmaRule;
+    v.evidence = Evidence::PragmaRule;
     v.symptom = {
         {"kind", "pragma-rule"}, {"rule", hit->code}, {"line", hit->line}, {"message", hit->message}};
     return v;

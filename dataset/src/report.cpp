@@ -39,8 +39,8 @@ struct Bar {
 };
 
 std::string colour_of(const std::string& key, std::size_t i) {
-  static const std::vector<std::string> palette = {"#3a7ca5", "#d1495b", "#edae49", "#4c9f70", "#7b5ea7",
-                                                   "#00798c", "#9a8c98", "#f18f01"};
+  static const std::vector<std::string> palette = {"#3a7ca5", "#d1495b", "#edae49", "#4c9f70",
+                                                   "#7b5ea7", "#00798c", "#9a8c98", "#f18f01"};
   const auto& lc = label_colours();
   return lc.count(key) ? lc.at(key) : palette[i % palette.size()];
 }
@@ -65,13 +65,16 @@ std::string chart(const std::string& id, const std::string& title, const std::ve
       id, label_w + bar_w + 160, height, esc(title), esc(title));
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const int y = top + row * static_cast<int>(i);
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", label_w - 6, y + 14, esc(bars[i].name));
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", label_w - 6, y + 14,
+                       esc(bars[i].name));
     double x = label_w, total = 0;
     for (const auto& [k, v] : bars[i].parts) {
       const double w = v / max_value * bar_w;
       const auto ki = static_cast<std::size_t>(std::find(keys.begin(), keys.end(), k) - keys.begin());
-      svg += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"16\" fill=\"{}\"><title>{}: {}</title></rect>",
-                         x, y + 2, w, colour_of(k, ki), esc(k), v);
+      svg += fmt::format(
+          "<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"16\" fill=\"{}\"><title>{}: "
+          "{}</title></rect>",
+          x, y + 2, w, colour_of(k, ki), esc(k), v);
       x += w;
       total += v;
     }
@@ -82,8 +85,9 @@ std::string chart(const std::string& id, const std::string& title, const std::ve
     int lx = label_w;
     const int ly = height - 12;
     for (std::size_t i = 0; i < keys.size(); ++i) {
-      svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>",
-                         lx, ly - 9, colour_of(keys[i], i), lx + 14, ly, esc(keys[i]));
+      svg += fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>",
+          lx, ly - 9, colour_of(keys[i], i), lx + 14, ly, esc(keys[i]));
       lx += 20 + 8 * static_cast<int>(keys[i].size());
     }
   }
@@ -136,7 +140,7 @@ ReportStats write_report(const std::vector<Sample>& samples, const std::string& 
     by_label["all"][l] += 1;
     if (!s.bug_class.empty()) by_class[s.bug_class][l] += 1;
     by_design[s.design][l] += 1;
-    if (s.label == Label::Buggy) by_stage[s.detected_by][s.language] += 1;
+    if (s.label == Label::Buggy) by_stage[detector_name(s.detected_by)][s.language] += 1;
     by_split[s.split.empty() ? "(unsplit)" : s.split][l] += 1;
     for (const auto& [stage, secs] : s.timings.items()) {
       stage_time[stage] += secs.get<double>();
@@ -157,20 +161,26 @@ ReportStats write_report(const std::vector<Sample>& samples, const std::string& 
   std::vector<std::vector<std::string>> split_rows;
   for (const auto& [split, labels] : by_split) {
     std::vector<std::string> r = {split};
-    for (const Label l : all_labels()) r.push_back(fmt::format("{:g}", labels.count(label_name(l)) ? labels.at(label_name(l)) : 0.0));
+    for (const Label l : all_labels())
+      r.push_back(fmt::format("{:g}", labels.count(label_name(l)) ? labels.at(label_name(l)) : 0.0));
     split_rows.push_back(r);
   }
 
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>bugforge report — "
       << esc(db_name) << "</title>\n<style>body{font:14px sans-serif;margin:24px;color:#222}"
-      << "svg.chart{display:block;margin:12px 0 28px}svg text{font:12px sans-serif}svg text.title{font:bold 14px sans-serif}"
-      << "table{border-collapse:collapse;margin:8px 0 24px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}"
-      << "td:first-child,th:first-child{text-align:left}pre{background:#f4f4f4;padding:8px}</style></head>\n<body>\n";
-  out << "<h1>bugforge dataset report</h1>\n<p>" << esc(db_name) << ": " << samples.size() << " samples.</p>\n";
+      << "svg.chart{display:block;margin:12px 0 28px}svg text{font:12px sans-serif}svg text.title{font:bold "
+         "14px sans-serif}"
+      << "table{border-collapse:collapse;margin:8px 0 24px}td,th{border:1px solid #ccc;padding:3px "
+         "8px;text-align:right}"
+      << "td:first-child,th:first-child{text-align:left}pre{background:#f4f4f4;padding:8px}</style></"
+         "head>\n<body>\n";
+  out << "<h1>bugforge dataset report</h1>\n<p>" << esc(db_name) << ": " << samples.size()
+      << " samples.</p>\n";
   out << "<h2>Splits</h2>\n" << table({"split", "clean", "buggy", "equivalent", "unknown"}, split_rows);
   out << chart("chart-labels", "Samples by label", stacked(by_label), "");
   out << chart("chart-classes", "Samples by bug class and label", stacked(by_class), "");
-  out << chart("chart-kill-design", "Kill rate by design (buggy share of its mutants)", kill_rates(by_design), "%", 100);
+  out << chart("chart-kill-design", "Kill rate by design (buggy share of its mutants)", kill_rates(by_design),
+               "%", 100);
   out << chart("chart-kill-class", "Kill rate by bug class", kill_rates(by_class), "%", 100);
   out << chart("chart-stages", "Which stage detected the buggy samples", stacked(by_stage), "");
   out << chart("chart-time", "Time per stage (seconds, summed over samples)", time_bars, " s");

@@ -12,7 +12,9 @@ namespace {
 constexpr std::array<const char*, 4> kLabelNames = {"clean", "buggy", "equivalent", "unknown"};
 }
 
-const char* label_name(Label l) { return kLabelNames[static_cast<std::size_t>(l)]; }
+const char* label_name(Label l) {
+  return kLabelNames[static_cast<std::size_t>(l)];
+}
 
 std::optional<Label> parse_label(std::string_view s) {
   for (const Label l : all_labels())
@@ -23,6 +25,60 @@ std::optional<Label> parse_label(std::string_view s) {
 const std::vector<Label>& all_labels() {
   static const std::vector<Label> labels = {Label::Clean, Label::Buggy, Label::Equivalent, Label::Unknown};
   return labels;
+}
+
+namespace {
+
+constexpr const char* kDetectorNames[] = {"",        "build",     "sim",    "crash",
+                                          "timeout", "sanitizer", "formal", "pragma-rule"};
+constexpr const char* kEvidenceNames[] = {"",
+                                          "original",
+                                          "build",
+                                          "sim",
+                                          "crash",
+                                          "timeout",
+                                          "sanitizer",
+                                          "formal",
+                                          "pragma-rule",
+                                          "vectors",
+                                          "proof",
+                                          "formal-inconclusive",
+                                          "soundness-bug"};
+
+template <typename E, std::size_t N>
+std::optional<E> parse_name(std::string_view s, const char* const (&names)[N]) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (s == names[i]) return static_cast<E>(i);
+  return std::nullopt;
+}
+
+}  // namespace
+
+const char* detector_name(Detector d) {
+  return kDetectorNames[static_cast<std::size_t>(d)];
+}
+std::optional<Detector> parse_detector(std::string_view s) {
+  return parse_name<Detector>(s, kDetectorNames);
+}
+const char* evidence_name(Evidence e) {
+  return kEvidenceNames[static_cast<std::size_t>(e)];
+}
+std::optional<Evidence> parse_evidence(std::string_view s) {
+  return parse_name<Evidence>(s, kEvidenceNames);
+}
+
+Evidence evidence_of(Detector d) {
+  switch (d) {
+    case Detector::None: break;
+    case Detector::Build: return Evidence::Build;
+    case Detector::Sim: return Evidence::Sim;
+    case Detector::Crash: return Evidence::Crash;
+    case Detector::Timeout: return Evidence::Timeout;
+    case Detector::Sanitizer: return Evidence::Sanitizer;
+    case Detector::Formal: return Evidence::Formal;
+    case Detector::PragmaRule: return Evidence::PragmaRule;
+  }
+  return Evidence::None;
 }
 
 std::string sample_id(std::string_view design, std::string_view file, std::string_view file_hash,

@@ -117,8 +117,8 @@ class Runner {
     bo.cache_dir = opt_.cache_dir;
     const auto b = sim::build_design(d_, bo);
     if (!b.ok)
-      throw Error("BF-SCH-001", fmt::format("schema_run.cpp:{}: the original of {} does not build: {}",
-                                            __LINE__, d_.name, first_line(b.log)));
+      throw Error("BF-SCH-001",
+                  fmt::format("the original of {} does not build: {}", d_.name, first_line(b.log)));
     original_ = sim::run_design(d_, b, main_.sets, run_options(0));
   }
 

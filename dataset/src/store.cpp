@@ -42,7 +42,9 @@ class Stmt {
   ~Stmt() { sqlite3_finalize(st_); }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
-  void text(int i, const std::string& v) { sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT); }
+  void text(int i, const std::string& v) {
+    sqlite3_bind_text(st_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
   void integer(int i, std::int64_t v) { sqlite3_bind_int64(st_, i, v); }
   bool step() {
     const int rc = sqlite3_step(st_);
@@ -54,7 +56,10 @@ class Stmt {
     return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(st_, i))) : std::string();
   }
   std::int64_t col_int(int i) const { return sqlite3_column_int64(st_, i); }
-  void reset() { sqlite3_reset(st_); sqlite3_clear_bindings(st_); }
+  void reset() {
+    sqlite3_reset(st_);
+    sqlite3_clear_bindings(st_);
+  }
 
  private:
   sqlite3* db_;
@@ -63,14 +68,16 @@ class Stmt {
 
 void bind(Stmt& st, const Sample& s) {
   int i = 0;
-  for (const std::string* v : {&s.id, &s.design, &s.family, &s.language, &s.top, &s.description, &s.bug_class, &s.file})
+  for (const std::string* v :
+       {&s.id, &s.design, &s.family, &s.language, &s.top, &s.description, &s.bug_class, &s.file})
     st.text(++i, *v);
   st.integer(++i, static_cast<std::int64_t>(s.offset));
   st.integer(++i, s.line);
-  for (const std::string* v : {&s.original, &s.replacement, &s.diff, &s.source, &s.fixed_source}) st.text(++i, *v);
+  for (const std::string* v : {&s.original, &s.replacement, &s.diff, &s.source, &s.fixed_source})
+    st.text(++i, *v);
   st.text(++i, label_name(s.label));
-  st.text(++i, s.detected_by);
-  st.text(++i, s.evidence);
+  st.text(++i, detector_name(s.detected_by));
+  st.text(++i, evidence_name(s.evidence));
   st.text(++i, s.symptom.dump());
   st.text(++i, nlohmann::json(s.golden_seeds).dump());
   st.text(++i, s.tools.dump());
@@ -79,17 +86,26 @@ void bind(Stmt& st, const Sample& s) {
   st.text(++i, s.split);
 }
 
+// A stored name read back as its enum; a name this bugforge does not know is a store error.
+template <typename Parse>
+auto column_as(Parse parse, const std::string& text, const char* column) {
+  const auto v = parse(text);
+  if (!v) throw Error("BF-DS-001", fmt::format("unknown {} '{}' in the dataset", column, text));
+  return *v;
+}
+
 Sample row(const Stmt& st) {
   Sample s;
   int i = 0;
-  for (std::string* v : {&s.id, &s.design, &s.family, &s.language, &s.top, &s.description, &s.bug_class, &s.file})
+  for (std::string* v :
+       {&s.id, &s.design, &s.family, &s.language, &s.top, &s.description, &s.bug_class, &s.file})
     *v = st.col(i++);
   s.offset = static_cast<std::size_t>(st.col_int(i++));
   s.line = static_cast<int>(st.col_int(i++));
   for (std::string* v : {&s.original, &s.replacement, &s.diff, &s.source, &s.fixed_source}) *v = st.col(i++);
   s.label = parse_label(st.col(i++)).value_or(Label::Unknown);
-  s.detected_by = st.col(i++);
-  s.evidence = st.col(i++);
+  s.detected_by = column_as(parse_detector, st.col(i++), "detected_by");
+  s.evidence = column_as(parse_evidence, st.col(i++), "evidence");
   s.symptom = nlohmann::json::parse(st.col(i++));
   s.golden_seeds = nlohmann::json::parse(st.col(i++)).get<std::vector<std::uint64_t>>();
   s.tools = nlohmann::json::parse(st.col(i++));
@@ -120,11 +136,16 @@ Store Store::open(const std::string& path, bool create) {
   return s;
 }
 
-Store::Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)), mu_(std::make_unique<std::mutex>()) {}
+Store::Store(sqlite3* db, std::string path)
+    : db_(db), path_(std::move(path)), mu_(std::make_unique<std::mutex>()) {}
 
-Store::Store(Store&& o) noexcept : db_(o.db_), path_(std::move(o.path_)), mu_(std::move(o.mu_)) { o.db_ = nullptr; }
+Store::Store(Store&& o) noexcept : db_(o.db_), path_(std::move(o.path_)), mu_(std::move(o.mu_)) {
+  o.db_ = nullptr;
+}
 
-Store::~Store() { sqlite3_close(db_); }
+Store::~Store() {
+  sqlite3_close(db_);
+}
 
 void Store::exec(const std::string& sql) const {
   char* err = nullptr;
@@ -213,14 +234,17 @@ std::vector<Sample> Store::query(const std::string& where, const std::string& ar
   return out;
 }
 
-std::vector<Sample> Store::samples() const { return query("", ""); }
+std::vector<Sample> Store::samples() const {
+  return query("", "");
+}
 
 Sample Store::find(const std::string& prefix) const {
   if (prefix.empty() || prefix.find_first_not_of("0123456789abcdef") != std::string::npos)
     throw Error("BF-DS-002", fmt::format("'{}' is not a sample id (hex digits)", prefix));
   auto found = query("WHERE id >= ?1 AND substr(id, 1, length(?1)) = ?1", prefix);
   if (found.size() != 1)
-    throw Error("BF-DS-002", fmt::format("{} samples in '{}' have an id starting with '{}'", found.size(), path_, prefix));
+    throw Error("BF-DS-002",
+                fmt::format("{} samples in '{}' have an id starting with '{}'", found.size(), path_, prefix));
   return std::move(found.front());
 }
 

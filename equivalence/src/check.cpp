@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <sstream>
 
@@ -70,13 +71,6 @@ std::string last_line(const std::string& log) {
                     end + 1 - (begin == std::string::npos ? 0 : begin + 1));
 }
 
-std::string make_temp_dir() {
-  std::string tmpl = (fs::temp_directory_path() / "bf-equiv-XXXXXX").string();
-  if (!mkdtemp(tmpl.data()))
-    throw Error("BF-EQV-002", fmt::format("check.cpp:{}: expected to create a temp dir", __LINE__));
-  return tmpl;
-}
-
 }  // namespace
 
 const char* outcome_name(Outcome o) {
@@ -98,9 +92,7 @@ std::string yosys_version() {
     sim::Limits l;
     l.wall_seconds = 30;
     const auto r = sim::run_process({"yosys", "-V"}, l);
-    if (!r.ok())
-      throw Error("BF-EQV-001",
-                  fmt::format("check.cpp:{}: expected `yosys -V` to run ({})", __LINE__, r.describe()));
+    if (!r.ok()) throw Error("BF-EQV-001", fmt::format("expected `yosys -V` to run ({})", r.describe()));
     return r.out.substr(0, r.out.find('\n'));
   }();
   return v;
@@ -126,17 +118,12 @@ struct Checker::Impl {
   RtlSource original;
   EquivOptions opt;
   bool async = false;
+  std::optional<ScratchDir> scratch;  // declared before yosys: the session ends before its folder goes
   std::string dir;
-  bool own_dir = false;
   std::unique_ptr<YosysSession> yosys;
   bool gold_ready = false;
   int restarts = 0;
   std::vector<Port> ports;  // the original's, from its prepare log
-
-  ~Impl() {
-    yosys.reset();
-    if (own_dir) fs::remove_all(dir);
-  }
 
   StepResult step(const std::string& commands, double seconds) {
     auto r = yosys->run(commands, seconds);
@@ -155,8 +142,8 @@ Checker::Checker(PairSpec spec, RtlSource original, EquivOptions opt) : impl_(st
   impl_->spec = std::move(spec);
   impl_->original = std::move(original);
   impl_->opt = std::move(opt);
-  impl_->own_dir = impl_->opt.scratch_dir.empty();
-  impl_->dir = impl_->own_dir ? make_temp_dir() : impl_->opt.scratch_dir;
+  impl_->scratch.emplace("bf-equiv", impl_->opt.scratch_dir);
+  impl_->dir = impl_->scratch->path();
   impl_->async = async_reset(impl_->spec, impl_->original);
   impl_->yosys = std::make_unique<YosysSession>(impl_->dir, impl_->opt.memory_bytes);
 }
@@ -175,7 +162,7 @@ static Trace recheck_trace(const Checker& c, const PairSpec& spec, const EquivOp
   return random_trace(c.ports(), spec, opt.recheck_cycles, opt.recheck_seed);
 }
 
-static void apply_recheck(Verdict& v, const Recheck& r, std::uint64_t seed) {
+static void apply_recheck(FormalResult& v, const Recheck& r, std::uint64_t seed) {
   v.recheck = r;
   v.seconds += r.seconds;
   if (!r.ran) {
@@ -204,12 +191,12 @@ std::string Checker::prepare() {
   return "";
 }
 
-Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::string& edit_text) {
+FormalResult Checker::check(const RtlSource& mutant, std::uint32_t id, const std::string& edit_text) {
   const auto t0 = Clock::now();
   const auto left = [&] {
     return impl_->opt.budget_seconds - std::chrono::duration<double>(Clock::now() - t0).count();
   };
-  Verdict v;
+  FormalResult v;
   v.mutant_id = id;
   v.tool = yosys_version();
   const auto finish = [&](Outcome o, std::string evidence, std::string reason) {
@@ -246,10 +233,12 @@ Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::str
   }
   if (const auto e = script::first_error(proof.log); proof.completed && !e.empty()) pr.detail = e;
   if (proof.completed && pr.result == script::ProofResult::Proven)
-    return rechecked(finish(
-        Outcome::Equivalent, "proof",
-        fmt::format("equiv_simple/equiv_induct -seq {} proved every $equiv cell; base case holds from reset",
-                    impl_->opt.induction)), mutant);
+    return rechecked(
+        finish(Outcome::Equivalent, "proof",
+               fmt::format(
+                   "equiv_simple/equiv_induct -seq {} proved every $equiv cell; base case holds from reset",
+                   impl_->opt.induction)),
+        mutant);
   // An ERROR in some passes (equiv_make on differing ports) ends Yosys: not a timeout.
   const std::string stopped = "yosys stopped in the induction proof: " + script::first_error(proof.log);
   const std::string proof_note = proof.timed_out     ? "induction proof ran out of time"
@@ -295,7 +284,7 @@ Verdict Checker::check(const RtlSource& mutant, std::uint32_t id, const std::str
                                            : "; not replayed (replay off)"));
 }
 
-Verdict Checker::rechecked(Verdict v, const RtlSource& mutant) {
+FormalResult Checker::rechecked(FormalResult v, const RtlSource& mutant) {
   const auto& opt = impl_->opt;
   if (opt.recheck_cycles <= 0) return v;
   const auto t = recheck_trace(*this, impl_->spec, opt);
@@ -353,7 +342,8 @@ RtlSource schema_source(const Design& d, const mutators::Schema& schema, const s
 // every mutant gets its own build); a difference seen through the schema is confirmed on the
 // mutant's own build before it is called a soundness bug.
 void recheck_proofs(const Design& d, const Checker& checker, const std::vector<mutators::Mutant>& mutants,
-                    std::vector<Verdict>& verdicts, const EquivOptions& opt, const std::string& scratch) {
+                    std::vector<FormalResult>& verdicts, const EquivOptions& opt,
+                    const std::string& scratch) {
   std::vector<std::size_t> proven;
   for (std::size_t i = 0; i < verdicts.size(); ++i)
     if (verdicts[i].outcome == Outcome::Equivalent) proven.push_back(i);
@@ -388,25 +378,24 @@ void recheck_proofs(const Design& d, const Checker& checker, const std::vector<m
 
 }  // namespace
 
-std::vector<Verdict> check_survivors(const Design& d, const std::vector<mutators::Mutant>& mutants,
-                                     const EquivOptions& opt_in) {
+std::vector<FormalResult> check_survivors(const Design& d, const std::vector<mutators::Mutant>& mutants,
+                                          const EquivOptions& opt_in) {
   EquivOptions opt = opt_in;
   if (opt.depth <= 0) opt.depth = default_depth(d.latency, d.protocol.reset_cycles);
   EquivOptions each = opt;
   each.recheck_cycles = 0;  // the proofs are re-checked together at the end
   Checker checker(pair_spec(d), design_source(d), each);
   if (const auto why = checker.prepare(); !why.empty())
-    throw Error(
-        "BF-EQV-003",
-        fmt::format("check.cpp:{}: expected the original of {} to be checkable: {}", __LINE__, d.name, why),
-        SourceLoc{d.manifest_path});
-  const std::string scratch = make_temp_dir();
-  std::vector<Verdict> out;
+    throw Error("BF-EQV-003", fmt::format("expected the original of {} to be checkable: {}", d.name, why),
+                SourceLoc{d.manifest_path});
+  const ScratchDir scratch_dir("bf-equiv");
+  const std::string& scratch = scratch_dir.path();
+  std::vector<FormalResult> out;
   const auto t0 = std::chrono::steady_clock::now();
   for (const auto& m : mutants) {
     const double spent = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (opt.total_budget_seconds > 0 && spent >= opt.total_budget_seconds) {
-      Verdict v;
+      FormalResult v;
       v.mutant_id = m.id;
       v.reason = fmt::format("not checked: the design's formal budget ({} s) went to earlier survivors",
                              opt.total_budget_seconds);
@@ -416,19 +405,18 @@ std::vector<Verdict> check_survivors(const Design& d, const std::vector<mutators
     try {
       out.push_back(checker.check(mutant_source(d, m, scratch), m.id, m.original + "\n" + m.replacement));
     } catch (const Error& e) {
-      Verdict v;
+      FormalResult v;
       v.mutant_id = m.id;
       v.reason = e.diagnostic().format();
       out.push_back(std::move(v));
     }
   }
   recheck_proofs(d, checker, mutants, out, opt, scratch);
-  fs::remove_all(scratch);
   return out;
 }
 
-Verdict check_once(const PairSpec& spec, const RtlSource& original, const RtlSource& mutant,
-                   const EquivOptions& opt) {
+FormalResult check_once(const PairSpec& spec, const RtlSource& original, const RtlSource& mutant,
+                        const EquivOptions& opt) {
   Checker checker(spec, original, opt);
   return checker.check(mutant);
 }

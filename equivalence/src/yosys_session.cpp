@@ -59,15 +59,17 @@ bool has_marker_line(const std::string& log, const std::string& marker, std::siz
 YosysSession::YosysSession(std::string cwd, std::uint64_t memory_bytes)
     : cwd_(std::move(cwd)), memory_bytes_(memory_bytes) {}
 
-YosysSession::~YosysSession() { kill(); }
+YosysSession::~YosysSession() {
+  kill();
+}
 
 void YosysSession::start() {
   int in[2], out[2];
   if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0)
-    throw Error("BF-EQV-002", fmt::format("yosys_session.cpp:{}: expected to create pipes: {}", __LINE__,
-                                          std::strerror(errno)));
+    throw Error("BF-EQV-002", fmt::format("expected to create pipes: {}", std::strerror(errno)));
   const pid_t pid = fork();
-  if (pid < 0) throw Error("BF-EQV-002", fmt::format("yosys_session.cpp:{}: fork failed", __LINE__));
+  if (pid < 0)
+    throw Error("BF-EQV-002", std::string("expected fork to start yosys: ") + std::strerror(errno));
   if (pid == 0) exec_child(in[0], out[1], cwd_, memory_bytes_);
   setpgid(pid, pid);  // also from the parent, so kill() never races the child's own setpgid
   ::close(in[0]);

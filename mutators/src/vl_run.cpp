@@ -3,8 +3,8 @@
 // Algorithm: make a scratch folder, spawn `verilator --xml-only|--json-only` there (stdout and
 // stderr into one log file), wait, then read the dump. On failure the first "%Error: F:L:C: msg"
 // line of the log names the file and line; without one, the log's first line is the message.
-#include <fmt/format.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "bugforge/core/diagnostic.h"
+#include "bugforge/core/io.h"
 #include "bugforge/mutators/vl_ast.h"
 
 extern char** environ;
@@ -52,23 +53,13 @@ int spawn_logged(const std::vector<std::string>& argv, const fs::path& log) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-struct ScratchDir {
-  fs::path path;
-  ScratchDir() {
-    std::string tmpl = (fs::temp_directory_path() / "bf-vlast-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw Error("BF-VLAST-011", "cannot create a scratch folder for Verilator");
-    path = tmpl;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
 std::vector<std::string> verilator_argv(const Design& d, VlAstFormat fmt_, const fs::path& mdir) {
-  std::vector<std::string> a = {"verilator", fmt_ == VlAstFormat::Json ? "--json-only" : "--xml-only",
-                                "-Wno-fatal", "-Wno-lint", "-Wno-style", "--prefix", "Vbf",
-                                "-Mdir", mdir.string(), "--top-module", d.top, "-I" + d.dir};
+  std::vector<std::string> a = {"verilator",   fmt_ == VlAstFormat::Json ? "--json-only" : "--xml-only",
+                                "-Wno-fatal",  "-Wno-lint",
+                                "-Wno-style",  "--prefix",
+                                "Vbf",         "-Mdir",
+                                mdir.string(), "--top-module",
+                                d.top,         "-I" + d.dir};
   for (const auto& i : d.include_dirs) a.push_back("-I" + i);
   for (const auto& [k, v] : d.parameters) a.push_back(fmt::format("-G{}={}", k, v));
   for (const auto& s : d.sources) a.push_back(s);
@@ -85,13 +76,14 @@ Error verilator_log_error(const std::string& log) {
     return Error("BF-VLAST-010", "Verilator: " + m[4].str(), loc);
   }
   const auto nl = log.find('\n');
-  return Error("BF-VLAST-010", "Verilator failed: " + (log.empty() ? std::string("no output") : log.substr(0, nl)));
+  return Error("BF-VLAST-010",
+               "Verilator failed: " + (log.empty() ? std::string("no output") : log.substr(0, nl)));
 }
 
 VlAstFormat probe_vl_ast_format() {
   static const VlAstFormat cached = [] {
-    ScratchDir tmp;
-    const auto log = tmp.path / "help.txt";
+    const ScratchDir tmp("bf-vlast");
+    const auto log = fs::path(tmp.path()) / "help.txt";
     spawn_logged({"verilator", "--help"}, log);
     return slurp(log).find("--json-only") != std::string::npos ? VlAstFormat::Json : VlAstFormat::Xml;
   }();
@@ -100,17 +92,19 @@ VlAstFormat probe_vl_ast_format() {
 
 VlAst read_design_ast(const Design& d) {
   if (d.language != Language::Verilog)
-    throw Error("BF-VLAST-012", fmt::format("design '{}' is not Verilog", d.name), SourceLoc{d.manifest_path});
+    throw Error("BF-VLAST-012", fmt::format("design '{}' is not Verilog", d.name),
+                SourceLoc{d.manifest_path});
   const VlAstFormat f = probe_vl_ast_format();
-  ScratchDir tmp;
-  const auto log = tmp.path / "verilator.log";
-  const int rc = spawn_logged(verilator_argv(d, f, tmp.path), log);
+  const ScratchDir tmp("bf-vlast");
+  const fs::path dir = tmp.path();
+  const auto log = dir / "verilator.log";
+  const int rc = spawn_logged(verilator_argv(d, f, dir), log);
   const std::string text = slurp(log);
   if (rc == -1) throw Error("BF-VLAST-013", "cannot run 'verilator' (is it on PATH?)");
   if (rc != 0) throw verilator_log_error(text);
   if (f == VlAstFormat::Json)
-    return parse_vl_json(slurp(tmp.path / "Vbf.tree.json"), slurp(tmp.path / "Vbf.tree.meta.json"), "Vbf.tree.json");
-  return parse_vl_xml(slurp(tmp.path / "Vbf.xml"), "Vbf.xml");
+    return parse_vl_json(slurp(dir / "Vbf.tree.json"), slurp(dir / "Vbf.tree.meta.json"), "Vbf.tree.json");
+  return parse_vl_xml(slurp(dir / "Vbf.xml"), "Vbf.xml");
 }
 
 }  // namespace bf::mutators

@@ -26,24 +26,6 @@ namespace fs = std::filesystem;
 
 namespace oracle {
 
-RunDir::RunDir(const std::string& requested) {
-  if (!requested.empty()) {
-    fs::create_directories(requested);
-    path_ = requested;
-    return;
-  }
-  std::string tmpl = (fs::temp_directory_path() / "bugforge-oracle-XXXXXX").string();
-  if (!mkdtemp(tmpl.data()))
-    throw Error("BF-ORC-003", fmt::format("oracle.cpp:{}: expected to create a run folder {}", __LINE__, tmpl));
-  path_ = tmpl;
-  owned_ = true;
-}
-
-RunDir::~RunDir() {
-  std::error_code ec;
-  if (owned_) fs::remove_all(path_, ec);
-}
-
 std::string design_relative(const Design& d, const std::string& path) {
   std::string p = path;
   if (const auto stage = p.find("/stage/"); stage != std::string::npos && p.find(".tmp.") < stage)
@@ -85,12 +67,13 @@ Design reference_design(const Design& d) {
 }
 
 [[noreturn]] void reference_failed(const Design& d, const std::string& what) {
-  throw Error("BF-ORC-020", fmt::format("oracle.cpp: expected the reference {} of design '{}' to {}", d.oracle.top,
-                                        d.name, what),
+  throw Error("BF-ORC-020",
+              fmt::format("expected the reference {} of design '{}' to {}", d.oracle.top, d.name, what),
               SourceLoc{d.manifest_path});
 }
 
-std::vector<kernels::OutputSet> reference_outputs(const Design& d, const std::vector<kernels::VectorSet>& sets,
+std::vector<kernels::OutputSet> reference_outputs(const Design& d,
+                                                  const std::vector<kernels::VectorSet>& sets,
                                                   const CheckOptions& opt) {
   const Design ref = reference_design(d);
   BuildOptions bo;
@@ -104,33 +87,22 @@ std::vector<kernels::OutputSet> reference_outputs(const Design& d, const std::ve
   return r.outputs;
 }
 
-// "file:line: message" of the first Verilator or g++ error of a failed build.
-std::string build_error_text(const BuildResult& b) {
-  static const std::regex located(R"((?:%Error[^:]*:\s*)?\S+?:\d+:(?:\d+:)?\s*(?:(?:fatal )?error:\s*)?(.*))");
-  std::istringstream in(b.log);
-  for (std::string line; std::getline(in, line);) {
-    std::smatch m;
-    if ((line.find("%Error") != std::string::npos || line.find("error:") != std::string::npos) &&
-        std::regex_search(line, m, located) && b.error_line > 0)
-      return fmt::format("{}:{}: {}", b.error_file, b.error_line, m[1].str());
-  }
-  return oracle::tail_lines(b.log, 2);
-}
-
 }  // namespace
 
-bool uses_vectors(const Design& d) { return d.oracle.kind == "kernel" || d.oracle.kind == "reference"; }
+bool uses_vectors(const Design& d) {
+  return d.oracle.kind == "kernel" || d.oracle.kind == "reference";
+}
 
 BuildResult build_oracle(const Design& d, const BuildOptions& opt) {
   if (d.oracle.kind == "testbench") return oracle::build_verilated(d, opt, oracle::testbench_recipe(d));
   if (d.oracle.kind == "trace") return oracle::build_verilated(d, opt, oracle::trace_recipe(d));
-  throw Error("BF-ORC-004", fmt::format("oracle.cpp:{}: expected oracle kind testbench or trace, got '{}'", __LINE__,
-                                        d.oracle.kind),
+  throw Error("BF-ORC-004", fmt::format("expected oracle kind testbench or trace, got '{}'", d.oracle.kind),
               SourceLoc{d.manifest_path});
 }
 
 std::vector<kernels::OutputSet> golden_outputs(const Design& d, const std::vector<std::uint64_t>& seeds,
-                                               const std::vector<kernels::VectorSet>& sets, const CheckOptions& opt) {
+                                               const std::vector<kernels::VectorSet>& sets,
+                                               const CheckOptions& opt) {
   if (d.oracle.kind == "reference") return reference_outputs(d, sets, opt);
   const kernels::Kernel& k = kernels::require_kernel(d.golden.kernel, d.golden.params);
   const std::string cache = opt.build.cache_dir.empty() ? default_cache_dir() : opt.build.cache_dir;
@@ -141,12 +113,10 @@ CheckResult judge_oracle(const Design& d, const BuildResult& b, const CheckOptio
   CheckResult r;
   r.build = b;
   try {
-    if (!b.ok)
-      throw Error("BF-ORC-005", fmt::format("oracle.cpp:{}: expected a successful build of {}", __LINE__, d.name));
+    if (!b.ok) throw Error("BF-ORC-005", fmt::format("expected a successful build of {}", d.name));
     if (d.oracle.kind == "testbench") return oracle::judge_testbench(d, b, opt);
     if (d.oracle.kind == "trace") return oracle::judge_trace(d, b, opt);
-    throw Error("BF-ORC-004", fmt::format("oracle.cpp:{}: expected oracle kind testbench or trace, got '{}'", __LINE__,
-                                          d.oracle.kind),
+    throw Error("BF-ORC-004", fmt::format("expected oracle kind testbench or trace, got '{}'", d.oracle.kind),
                 SourceLoc{d.manifest_path});
   } catch (const Error& e) {
     r.status = CheckStatus::Error;
@@ -174,7 +144,7 @@ CheckResult check_oracle(const Design& d, const CheckOptions& opt) {
   }
   if (r.build.ok) return judge_oracle(d, r.build, opt);
   r.status = CheckStatus::BuildError;
-  r.message = build_error_text(r.build);
+  r.message = build_diagnostic(r.build).format();
   return r;
 }
 

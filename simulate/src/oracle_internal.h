@@ -5,24 +5,14 @@
 #include <vector>
 
 #include "bugforge/core/design.h"
+#include "bugforge/core/io.h"
 #include "bugforge/simulate/oracle.h"
 #include "oracle_build.h"
 
 namespace bf::sim::oracle {
 
 // A run folder: the requested one (kept), or a fresh temporary one removed on destruction.
-class RunDir {
- public:
-  explicit RunDir(const std::string& requested);
-  ~RunDir();
-  RunDir(const RunDir&) = delete;
-  RunDir& operator=(const RunDir&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-  bool owned_ = false;
-};
+using RunDir = ScratchDir;
 
 // `path` relative to the design folder when it lies inside it (staged mutant copies map back too).
 std::string design_relative(const Design& d, const std::string& path);

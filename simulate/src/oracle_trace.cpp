@@ -41,46 +41,57 @@ std::vector<std::string> split_csv(const std::string& line) {
   return cells;
 }
 
-[[noreturn]] void trace_error(const std::string& code, const std::string& path, int line, const std::string& what) {
+[[noreturn]] void trace_error(const std::string& code, const std::string& path, int line,
+                              const std::string& what) {
   throw Error(code, what, SourceLoc{path, line});
 }
 
 // A value cell as lower-case binary digits / 'x'; throws BF-TRACE-004.
-std::string binary_value(const std::string& cell, const std::string& path, int line, const std::string& signal) {
+std::string binary_value(const std::string& cell, const std::string& path, int line,
+                         const std::string& signal) {
   std::string v;
   for (const char c : cell) {
     if (c == '_') continue;
     if (c != '0' && c != '1' && c != 'x' && c != 'X')
-      trace_error("BF-TRACE-004", path, line,
-                  fmt::format("signal '{}': value '{}' is not binary; expected digits 0, 1 or x (don't care), "
-                              "msb first, e.g. 01x1", signal, cell));
+      trace_error(
+          "BF-TRACE-004", path, line,
+          fmt::format("signal '{}': value '{}' is not binary; expected digits 0, 1 or x (don't care), "
+                      "msb first, e.g. 01x1",
+                      signal, cell));
     v += static_cast<char>(c == 'X' ? 'x' : c);
   }
   if (v.empty())
-    trace_error("BF-TRACE-004", path, line, fmt::format("signal '{}': empty value; expected binary digits or x", signal));
+    trace_error("BF-TRACE-004", path, line,
+                fmt::format("signal '{}': empty value; expected binary digits or x", signal));
   return v;
 }
 
-std::vector<std::string> read_header(const std::vector<std::string>& cells, const std::string& path, int line) {
+std::vector<std::string> read_header(const std::vector<std::string>& cells, const std::string& path,
+                                     int line) {
   if (cells.empty() || cells[0] != "time")
     trace_error("BF-TRACE-002", path, line, "header: expected `time` as the first column, then signal names");
   std::vector<std::string> signals(cells.begin() + 1, cells.end());
-  if (signals.empty()) trace_error("BF-TRACE-002", path, line, "header: expected at least one signal after `time`");
+  if (signals.empty())
+    trace_error("BF-TRACE-002", path, line, "header: expected at least one signal after `time`");
   for (std::size_t i = 0; i < signals.size(); ++i) {
-    if (signals[i].empty()) trace_error("BF-TRACE-002", path, line, fmt::format("header: column {} has no name", i + 2));
+    if (signals[i].empty())
+      trace_error("BF-TRACE-002", path, line, fmt::format("header: column {} has no name", i + 2));
     if (std::count(signals.begin(), signals.end(), signals[i]) > 1)
       trace_error("BF-TRACE-002", path, line, fmt::format("header: signal '{}' appears twice", signals[i]));
   }
   return signals;
 }
 
-std::int64_t read_time(const std::string& cell, std::int64_t previous, bool first, const std::string& path, int line) {
+std::int64_t read_time(const std::string& cell, std::int64_t previous, bool first, const std::string& path,
+                       int line) {
   std::int64_t t = 0;
   const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), t);
   if (ec != std::errc() || end != cell.data() + cell.size() || t < 0)
-    trace_error("BF-TRACE-005", path, line, fmt::format("time '{}': expected a non-negative integer cycle", cell));
+    trace_error("BF-TRACE-005", path, line,
+                fmt::format("time '{}': expected a non-negative integer cycle", cell));
   if (!first && t <= previous)
-    trace_error("BF-TRACE-005", path, line, fmt::format("time {}: expected a cycle after {} (times must increase)", t, previous));
+    trace_error("BF-TRACE-005", path, line,
+                fmt::format("time {}: expected a cycle after {} (times must increase)", t, previous));
   return t;
 }
 
@@ -92,8 +103,8 @@ struct Port {
 std::map<std::string, Port> query_ports(const BuildResult& b, const CheckOptions& opt) {
   const ProcessResult p = run_process({b.executable, "--ports"}, opt.run.limits);
   if (!p.ok())
-    throw Error("BF-ORC-010", fmt::format("oracle_trace.cpp:{}: expected `sim --ports` to list the ports ({}): {}", __LINE__,
-                                          p.describe(), oracle::tail_lines(p.err, 1)));
+    throw Error("BF-ORC-010", fmt::format("expected `sim --ports` to list the ports ({}): {}", p.describe(),
+                                          oracle::tail_lines(p.err, 1)));
   std::map<std::string, Port> ports;
   std::istringstream in(p.out);
   std::string name;
@@ -110,21 +121,27 @@ std::vector<int> column_widths(const Design& d, const Trace& t, const std::map<s
     if (it == ports.end()) {
       std::vector<std::string> names;
       for (const auto& [n, p] : ports) names.push_back(n);
-      trace_error("BF-TRACE-006", t.path, 1, fmt::format("header names signal '{}' but module '{}' has no such port "
-                                                         "(ports: {})", s, d.top, fmt::join(names, ", ")));
+      trace_error("BF-TRACE-006", t.path, 1,
+                  fmt::format("header names signal '{}' but module '{}' has no such port "
+                              "(ports: {})",
+                              s, d.top, fmt::join(names, ", ")));
     }
     if (s == d.oracle.clock)
-      trace_error("BF-TRACE-006", t.path, 1, fmt::format("signal '{}' is the clock, which bugforge toggles once per cycle; "
-                                                         "remove its column", s));
+      trace_error("BF-TRACE-006", t.path, 1,
+                  fmt::format("signal '{}' is the clock, which bugforge toggles once per cycle; "
+                              "remove its column",
+                              s));
     if (it->second.dir == "inout")
-      trace_error("BF-TRACE-006", t.path, 1, fmt::format("signal '{}' is an inout port; expected inputs and outputs", s));
+      trace_error("BF-TRACE-006", t.path, 1,
+                  fmt::format("signal '{}' is an inout port; expected inputs and outputs", s));
     widths.push_back(it->second.bits);
   }
   for (const auto& row : t.rows)
     for (std::size_t c = 0; c < t.signals.size(); ++c)
       if (row.values[c] != "x" && static_cast<int>(row.values[c].size()) > widths[c])
-        trace_error("BF-TRACE-007", t.path, row.line, fmt::format("signal '{}': value '{}' has {} bits, the port has {}",
-                                                                  t.signals[c], row.values[c], row.values[c].size(), widths[c]));
+        trace_error("BF-TRACE-007", t.path, row.line,
+                    fmt::format("signal '{}': value '{}' has {} bits, the port has {}", t.signals[c],
+                                row.values[c], row.values[c].size(), widths[c]));
   return widths;
 }
 
@@ -174,11 +191,13 @@ struct Columns {
 
 Columns split_columns(const Trace& t, const std::map<std::string, Port>& ports) {
   Columns c;
-  for (std::size_t i = 0; i < t.signals.size(); ++i) (ports.at(t.signals[i]).dir == "in" ? c.in : c.out).push_back(i);
+  for (std::size_t i = 0; i < t.signals.size(); ++i)
+    (ports.at(t.signals[i]).dir == "in" ? c.in : c.out).push_back(i);
   return c;
 }
 
-void write_stimulus(const std::string& path, const Trace& t, const Columns& c, const std::vector<int>& widths) {
+void write_stimulus(const std::string& path, const Trace& t, const Columns& c,
+                    const std::vector<int>& widths) {
   std::ofstream out(path);
   out << "in";
   for (const auto i : c.in) out << ' ' << t.signals[i];
@@ -194,12 +213,11 @@ void write_stimulus(const std::string& path, const Trace& t, const Columns& c, c
     }
     out << '\n';
   }
-  if (!out)
-    throw Error("BF-ORC-011", fmt::format("oracle_trace.cpp:{}: expected to write the stimulus", __LINE__), SourceLoc{path});
+  if (!out) throw Error("BF-ORC-011", "expected to write the stimulus", SourceLoc{path});
 }
 
-std::optional<Mismatch> compare_rows(const Design& d, const Trace& t, const Columns& c, const std::vector<int>& widths,
-                                     const std::string& observed) {
+std::optional<Mismatch> compare_rows(const Design& d, const Trace& t, const Columns& c,
+                                     const std::vector<int>& widths, const std::string& observed) {
   std::ifstream in(observed);
   const std::string file = oracle::design_relative(d, t.path);
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
@@ -250,15 +268,18 @@ Trace read_trace(const std::string& path) {
       continue;
     }
     if (cells.size() != t.signals.size() + 1)
-      trace_error("BF-TRACE-003", path, n, fmt::format("{} columns, expected {} (time, {})", cells.size(),
-                                                       t.signals.size() + 1, fmt::join(t.signals, ", ")));
+      trace_error("BF-TRACE-003", path, n,
+                  fmt::format("{} columns, expected {} (time, {})", cells.size(), t.signals.size() + 1,
+                              fmt::join(t.signals, ", ")));
     TraceRow row;
     row.line = n;
     row.time = read_time(cells[0], t.rows.empty() ? 0 : t.rows.back().time, t.rows.empty(), path, n);
-    for (std::size_t i = 1; i < cells.size(); ++i) row.values.push_back(binary_value(cells[i], path, n, t.signals[i - 1]));
+    for (std::size_t i = 1; i < cells.size(); ++i)
+      row.values.push_back(binary_value(cells[i], path, n, t.signals[i - 1]));
     t.rows.push_back(std::move(row));
   }
-  if (!header || t.rows.empty()) trace_error("BF-TRACE-001", path, n, "expected a header line and at least one row");
+  if (!header || t.rows.empty())
+    trace_error("BF-TRACE-001", path, n, "expected a header line and at least one row");
   return t;
 }
 
@@ -276,16 +297,24 @@ VlRecipe trace_recipe(const Design& d) {
     rtl::DriverSource s;
     const auto clk = ports.find(d.oracle.clock);
     if (!d.oracle.clock.empty() && (clk == ports.end() || !clk->second.input))
-      s.errors.push_back(fmt::format("{}: oracle.clock '{}' is not an input of module '{}' (clock = \"\" for a "
-                                     "combinational design)", d.manifest_path, d.oracle.clock, d.top));
-    s.text = fmt::format("// Generated by bugforge (simulate/src/oracle_trace.cpp) for design '{}': do not edit.\n"
-                         "#include \"Vtop.h\"\n#include \"bf_trace_driver.h\"\n\n"
-                         "static std::vector<bfrt::NamedPort> bf_ports(Vtop& top) {{\n  return {{\n", d.name);
+      s.errors.push_back(
+          fmt::format("{}: oracle.clock '{}' is not an input of module '{}' (clock = \"\" for a "
+                      "combinational design)",
+                      d.manifest_path, d.oracle.clock, d.top));
+    s.text = fmt::format(
+        "// Generated by bugforge (simulate/src/oracle_trace.cpp) for design '{}': do not edit.\n"
+        "#include \"Vtop.h\"\n#include \"bf_trace_driver.h\"\n\n"
+        "static std::vector<bfrt::NamedPort> bf_ports(Vtop& top) {{\n  return {{\n",
+        d.name);
     for (const auto& [name, p] : ports)
       s.text += fmt::format("    {{\"{}\", bfrt::port(top.{}, {}), \"{}\"}},\n", name, name, p.bits,
-                            p.input && p.output ? "inout" : p.input ? "in" : "out");
-    s.text += fmt::format("  }};\n}}\n\nint main(int argc, char** argv) {{\n"
-                          "  return bfrt::trace_main<Vtop>(argc, argv, bf_ports, \"{}\");\n}}\n", d.oracle.clock);
+                            p.input && p.output ? "inout"
+                            : p.input           ? "in"
+                                                : "out");
+    s.text += fmt::format(
+        "  }};\n}}\n\nint main(int argc, char** argv) {{\n"
+        "  return bfrt::trace_main<Vtop>(argc, argv, bf_ports, \"{}\");\n}}\n",
+        d.oracle.clock);
     return s;
   };
   return r;
@@ -298,7 +327,7 @@ CheckResult judge_trace(const Design& d, const BuildResult& b, const CheckOption
   const auto ports = query_ports(b, opt);
   const auto widths = column_widths(d, t, ports);
   const Columns cols = split_columns(t, ports);
-  const RunDir dir(opt.run.scratch_dir);
+  const RunDir dir("bugforge-oracle", opt.run.scratch_dir);
   const std::string stim = dir.path() + "/stimulus.txt", observed = dir.path() + "/observed.txt";
   write_stimulus(stim, t, cols, widths);
   std::vector<std::string> argv{b.executable, stim, observed};

@@ -79,8 +79,7 @@ struct Pipes {
   int err[2] = {-1, -1};
   Pipes() {
     if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0)
-      throw Error("BF-PROC-001",
-                  fmt::format("process.cpp:{}: expected pipe2 to succeed: {}", __LINE__, strerror(errno)));
+      throw Error("BF-PROC-001", fmt::format("expected pipe2 to succeed: {}", strerror(errno)));
   }
   ~Pipes() {
     for (int fd : {out[0], out[1], err[0], err[1]})
@@ -209,9 +208,7 @@ std::vector<char*> c_strings(std::vector<std::string>& v) {
 pid_t checked_fork() {
   std::fflush(nullptr);  // do not duplicate buffered output into the child
   const pid_t pid = fork();
-  if (pid < 0)
-    throw Error("BF-PROC-002",
-                fmt::format("process.cpp:{}: expected fork to succeed: {}", __LINE__, strerror(errno)));
+  if (pid < 0) throw Error("BF-PROC-002", fmt::format("expected fork to succeed: {}", strerror(errno)));
   return pid;
 }
 
@@ -228,8 +225,7 @@ std::string ProcessResult::describe() const {
 
 ProcessResult run_process(const std::vector<std::string>& argv, const Limits& limits, const std::string& cwd,
                           const std::vector<std::string>& env) {
-  if (argv.empty())
-    throw Error("BF-PROC-003", fmt::format("process.cpp:{}: expected a non-empty argv", __LINE__));
+  if (argv.empty()) throw Error("BF-PROC-003", "expected a non-empty argv");
   std::vector<std::string> args = argv;
   std::vector<std::string> envs = merged_env(env);
   const std::vector<char*> c_args = c_strings(args);

@@ -38,8 +38,8 @@ std::string first_line(const std::string& s) {
 std::string tool_output(const std::vector<std::string>& argv) {
   const auto r = run_process(argv, tool_limits());
   if (!r.ok())
-    throw Error("BF-RTL-001", fmt::format("rtl_toolchain.cpp:{}: expected `{}` to run ({}): {}", __LINE__,
-                                          fmt::join(argv, " "), r.describe(), first_line(r.err)));
+    throw Error("BF-RTL-001", fmt::format("expected `{}` to run ({}): {}", fmt::join(argv, " "), r.describe(),
+                                          first_line(r.err)));
   return r.out;
 }
 
@@ -49,9 +49,9 @@ Toolchain probe() {
   tc.cxx_version = first_line(tool_output({"g++", "--version"}));
   tc.root = first_line(tool_output({"verilator", "--getenv", "VERILATOR_ROOT"}));
   if (!fs::exists(fs::path(tc.root) / "include" / "verilated.cpp"))
-    throw Error("BF-RTL-001", fmt::format("rtl_toolchain.cpp:{}: expected {}/include/verilated.cpp "
+    throw Error("BF-RTL-001", fmt::format("expected {}/include/verilated.cpp "
                                           "(VERILATOR_ROOT reported by verilator)",
-                                          __LINE__, tc.root));
+                                          tc.root));
   return tc;
 }
 
@@ -75,8 +75,7 @@ void precompile_headers(const Toolchain& tc, const fs::path& tmp) {
   const auto r = run_process(argv, tool_limits());
   if (!r.ok())
     throw Error("BF-RTL-002",
-                fmt::format("rtl_toolchain.cpp:{}: expected Verilator's headers to precompile ({}): {}",
-                            __LINE__, r.describe(), r.err));
+                fmt::format("expected Verilator's headers to precompile ({}): {}", r.describe(), r.err));
 }
 
 void compile_runtime(const Toolchain& tc, const fs::path& tmp) {
@@ -91,18 +90,16 @@ void compile_runtime(const Toolchain& tc, const fs::path& tmp) {
     const auto r = run_process(argv, tool_limits());
     if (!r.ok())
       throw Error("BF-RTL-002",
-                  fmt::format("rtl_toolchain.cpp:{}: expected Verilator's {} to compile ({}): {}", __LINE__,
-                              src, r.describe(), r.err));
+                  fmt::format("expected Verilator's {} to compile ({}): {}", src, r.describe(), r.err));
     objects.push_back(obj);
   }
   std::vector<std::string> ar = {"ar", "rcs", (tmp / "libverilated.a").string()};
   ar.insert(ar.end(), objects.begin(), objects.end());
   const auto r = run_process(ar, tool_limits());
   if (!r.ok())
-    throw Error("BF-RTL-002",
-                fmt::format("rtl_toolchain.cpp:{}: expected ar to archive the Verilator runtime "
-                            "({}): {}",
-                            __LINE__, r.describe(), r.err));
+    throw Error("BF-RTL-002", fmt::format("expected ar to archive the Verilator runtime "
+                                          "({}): {}",
+                                          r.describe(), r.err));
   precompile_headers(tc, tmp);
   std::ofstream(tmp / "stamp") << tc.verilator_version << '\n';
 }
@@ -171,8 +168,8 @@ std::string runtime_library(const std::string& cache_dir) {
   fs::rename(tmp, dir, ec);  // fails only when another builder won the race: use theirs
   if (ec) fs::remove_all(tmp);
   if (!fs::exists(dir / "stamp"))
-    throw Error("BF-RTL-002", fmt::format("rtl_toolchain.cpp:{}: expected {} after building the runtime",
-                                          __LINE__, (dir / "stamp").string()));
+    throw Error("BF-RTL-002",
+                fmt::format("expected {} after building the runtime", (dir / "stamp").string()));
   return lib;
 }
 

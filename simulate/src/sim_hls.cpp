@@ -63,13 +63,11 @@ void write_text(const std::string& path, const std::string& text) {
   fs::create_directories(fs::path(path).parent_path());
   std::ofstream out(path, std::ios::binary);
   out << text;
-  if (!out.flush())
-    throw Error("BF-HLS-002", fmt::format("sim_hls.cpp:{}: expected to write {}", __LINE__, path),
-                SourceLoc{path});
+  if (!out.flush()) throw Error("BF-HLS-002", fmt::format("expected to write {}", path), SourceLoc{path});
 }
 
-[[noreturn]] void manifest_error(const Design& d, int line, const std::string& what) {
-  throw Error("BF-HLS-003", fmt::format("sim_hls.cpp:{}: {}", line, what), SourceLoc{d.manifest_path});
+[[noreturn]] void manifest_error(const Design& d, const std::string& what) {
+  throw Error("BF-HLS-003", what, SourceLoc{d.manifest_path});
 }
 
 std::int64_t numel_of(const std::vector<std::int64_t>& shape) {
@@ -85,14 +83,14 @@ ArgInfo resolve_value_arg(const Design& d, const std::string& arg) {
   if (arg.rfind("param:", 0) == 0) {
     const auto it = d.golden.params.find(arg.substr(6));
     if (it == d.golden.params.end())
-      manifest_error(d, __LINE__, fmt::format("protocol arg '{}': expected a [golden] params key", arg));
+      manifest_error(d, fmt::format("protocol arg '{}': expected a [golden] params key", arg));
     a.value = it->second;
     return a;
   }
   const std::string v = arg.substr(6);
   const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), a.value);
   if (ec != std::errc() || end != v.data() + v.size() || v.empty())
-    manifest_error(d, __LINE__, fmt::format("protocol arg '{}': expected const:<integer>", arg));
+    manifest_error(d, fmt::format("protocol arg '{}': expected const:<integer>", arg));
   return a;
 }
 
@@ -108,9 +106,8 @@ ArgInfo resolve_tensor_arg(const Design& d, const kernels::Kernel& k, const std:
   for (const auto* specs : {&k.inputs, &k.outputs})
     for (const auto& s : *specs) known += (known.empty() ? "" : ", ") + s.name;
   manifest_error(
-      d, __LINE__,
-      fmt::format("protocol arg '{}': expected a tensor of kernel {} ({}), param:NAME or const:VALUE", name,
-                  k.name, known));
+      d, fmt::format("protocol arg '{}': expected a tensor of kernel {} ({}), param:NAME or const:VALUE",
+                     name, k.name, known));
 }
 
 // The top function's arguments; an empty `args` means the kernel's inputs then its outputs.
@@ -267,8 +264,7 @@ void publish(const std::string& tmp, const std::string& final_dir) {
   }
   fs::remove_all(tmp, ec);
   if (!is_ready(final_dir))
-    throw Error("BF-HLS-004",
-                fmt::format("sim_hls.cpp:{}: expected to move the build into {}", __LINE__, final_dir),
+    throw Error("BF-HLS-004", fmt::format("expected to move the build into {}", final_dir),
                 SourceLoc{final_dir});
 }
 
@@ -306,8 +302,7 @@ BuildResult build_hls(const Design& d, const BuildOptions& opt) {
   const auto start = std::chrono::steady_clock::now();
   if (d.protocol.kind != "hls-call")
     manifest_error(
-        d, __LINE__,
-        fmt::format("[protocol] kind = '{}': expected 'hls-call' for an hls-cpp design", d.protocol.kind));
+        d, fmt::format("[protocol] kind = '{}': expected 'hls-call' for an hls-cpp design", d.protocol.kind));
   const kernels::Kernel& k = kernels::require_kernel(d.golden.kernel, d.golden.params);
   const auto args = resolve_args(d, k);
   const auto files = mirror_files(d, opt);

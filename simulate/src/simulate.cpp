@@ -19,6 +19,7 @@
 #include "../runtime/bf_vectors.h"
 #include "backends.h"
 #include "bugforge/core/diagnostic.h"
+#include "bugforge/core/io.h"
 #include "bugforge/kernels/golden_cache.h"
 #include "bugforge/simulate/oracle.h"
 
@@ -31,40 +32,13 @@ namespace {
 constexpr int kDeadlockExitCode = 86;  // hls::kDeadlockExitCode (runtime/hls/hls_stream.h)
 
 // A scratch folder that is removed on destruction when we created it.
-class Scratch {
- public:
-  explicit Scratch(const std::string& requested) {
-    if (!requested.empty()) {
-      fs::create_directories(requested);
-      path_ = requested;
-      return;
-    }
-    std::string tmpl = (fs::temp_directory_path() / "bugforge-run-XXXXXX").string();
-    if (!mkdtemp(tmpl.data()))
-      throw Error("BF-SIM-001", fmt::format("simulate.cpp:{}: expected to create a scratch folder {}", __LINE__, tmpl));
-    path_ = tmpl;
-    owned_ = true;
-  }
-  ~Scratch() {
-    std::error_code ec;
-    if (owned_) fs::remove_all(path_, ec);
-  }
-  Scratch(const Scratch&) = delete;
-  Scratch& operator=(const Scratch&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-  bool owned_ = false;
-};
-
-std::vector<std::vector<std::vector<std::int64_t>>> to_raw_inputs(const kernels::Kernel& k,
-                                                                 const std::vector<kernels::VectorSet>& sets) {
+std::vector<std::vector<std::vector<std::int64_t>>> to_raw_inputs(
+    const kernels::Kernel& k, const std::vector<kernels::VectorSet>& sets) {
   std::vector<std::vector<std::vector<std::int64_t>>> raw;
   for (std::size_t s = 0; s < sets.size(); ++s) {
     if (sets[s].size() != k.inputs.size())
-      throw Error("BF-SIM-002", fmt::format("simulate.cpp:{}: vector set {} has {} tensors, expected {} ({} inputs)",
-                                            __LINE__, s, sets[s].size(), k.inputs.size(), k.name));
+      throw Error("BF-SIM-002", fmt::format("vector set {} has {} tensors, expected {} ({} inputs)", s,
+                                            sets[s].size(), k.inputs.size(), k.name));
     std::vector<std::vector<std::int64_t>> set;
     for (const auto& t : sets[s]) set.push_back(t.data);
     raw.push_back(std::move(set));
@@ -82,7 +56,9 @@ std::string tail_lines(const std::string& text, std::size_t n) {
   return text.substr(start, pos - start);
 }
 
-std::string last_line(const std::string& text) { return tail_lines(text, 1); }
+std::string last_line(const std::string& text) {
+  return tail_lines(text, 1);
+}
 
 std::string first_line(const std::string& text) {
   const auto start = text.find_first_not_of("\n ");
@@ -97,8 +73,8 @@ std::int64_t read_outputs_into(RunResult& r, const kernels::Kernel& k, const Par
   std::int64_t first_bad = 0;
   for (std::size_t s = 0; s < sets.size(); ++s) {
     if (sets[s].tensors.size() != k.outputs.size())
-      throw Error("BF-SIM-003", fmt::format("simulate.cpp:{}: outputs file has {} tensors per set, expected {}",
-                                            __LINE__, sets[s].tensors.size(), k.outputs.size()));
+      throw Error("BF-SIM-003", fmt::format("outputs file has {} tensors per set, expected {}",
+                                            sets[s].tensors.size(), k.outputs.size()));
     kernels::OutputSet out;
     std::vector<std::vector<std::int64_t>> cycles;
     for (std::size_t t = 0; t < k.outputs.size(); ++t) {
@@ -130,7 +106,8 @@ std::string index_text(std::int64_t index, const std::vector<std::int64_t>& shap
   return s;
 }
 
-std::optional<Mismatch> compare_tensor(const Tensor& want, const Tensor* got, const std::vector<std::int64_t>* cycles) {
+std::optional<Mismatch> compare_tensor(const Tensor& want, const Tensor* got,
+                                       const std::vector<std::int64_t>* cycles) {
   Mismatch m;
   m.output = want.name;
   m.shape = want.shape;
@@ -160,26 +137,6 @@ std::optional<Mismatch> compare_tensor(const Tensor& want, const Tensor* got, co
   return std::nullopt;
 }
 
-// "file:line: message" from the first compiler/Verilator error line of a build log.
-std::string build_error_message(const BuildResult& b) {
-  static const std::regex gcc(R"((\S+?):(\d+):(?:\d+:)?\s*(?:fatal )?error:\s*(.*))");
-  static const std::regex verilator(R"(%Error[^:]*:\s*(\S+?):(\d+):(?:\d+:)?\s*(.*))");
-  std::istringstream in(b.log);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::smatch m;
-    if (std::regex_search(line, m, gcc) || std::regex_search(line, m, verilator)) {
-      const std::string file = b.error_file.empty() ? m[1].str() : b.error_file;
-      const std::string at = b.error_line > 0 ? std::to_string(b.error_line) : m[2].str();
-      return fmt::format("{}:{}: {}", file, at, m[3].str());
-    }
-  }
-  std::istringstream again(b.log);
-  while (std::getline(again, line))
-    if (line.find("rror") != std::string::npos) return line;
-  return first_line(b.log).empty() ? "build failed" : first_line(b.log);
-}
-
 void finish_check(CheckResult& r, const Design& d, const std::vector<kernels::OutputSet>& golden,
                   const std::vector<std::uint64_t>& seeds) {
   switch (r.run.status) {
@@ -192,8 +149,7 @@ void finish_check(CheckResult& r, const Design& d, const std::vector<kernels::Ou
       r.message = first_line(r.run.log);
       return;
     case RunStatus::Ok:
-    case RunStatus::ProtocolError:
-      break;
+    case RunStatus::ProtocolError: break;
   }
   r.mismatch = compare(golden, r.run, seeds);
   if (r.mismatch) {
@@ -212,6 +168,32 @@ void finish_check(CheckResult& r, const Design& d, const std::vector<kernels::Ou
 
 }  // namespace
 
+Diagnostic build_diagnostic(const BuildResult& b) {
+  static const std::regex gcc(R"((\S+?):(\d+):(?:\d+:)?\s*(?:fatal )?error:\s*(.*))");
+  static const std::regex verilator(R"(%Error[^:]*:\s*(\S+?):(\d+):(?:\d+:)?\s*(.*))");
+  Diagnostic d;
+  d.code = "BF-SIM-010";
+  std::istringstream in(b.log);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::smatch m;
+    if (std::regex_search(line, m, gcc) || std::regex_search(line, m, verilator)) {
+      d.loc.file = b.error_file.empty() ? m[1].str() : b.error_file;
+      d.loc.line = b.error_line > 0 ? b.error_line : std::stoi(m[2].str());
+      d.message = m[3].str();
+      return d;
+    }
+  }
+  std::istringstream again(b.log);
+  while (std::getline(again, line))
+    if (line.find("rror") != std::string::npos) {
+      d.message = line;
+      return d;
+    }
+  d.message = first_line(b.log).empty() ? "build failed" : first_line(b.log);
+  return d;
+}
+
 std::string default_cache_dir() {
   if (const char* c = std::getenv("BUGFORGE_CACHE"); c && *c) return c;
   if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.cache/bugforge";
@@ -225,13 +207,13 @@ BuildResult build_design(const Design& d, const BuildOptions& opt) {
 
 RunResult run_design(const Design& d, const BuildResult& b, const std::vector<kernels::VectorSet>& sets,
                      const RunOptions& opt) {
-  if (!b.ok)
-    throw Error("BF-SIM-004", fmt::format("simulate.cpp:{}: expected a successful build of {}", __LINE__, d.name));
+  if (!b.ok) throw Error("BF-SIM-004", fmt::format("expected a successful build of {}", d.name));
   if (!uses_vectors(d))
-    throw Error("BF-SIM-005", fmt::format("simulate.cpp:{}: design {} has a {} oracle, which runs no vector sets; "
-                                          "expected judge_oracle (oracle.h)", __LINE__, d.name, d.oracle.kind));
+    throw Error("BF-SIM-005", fmt::format("design {} has a {} oracle, which runs no vector sets; "
+                                          "its oracle judges it",
+                                          d.name, d.oracle.kind));
   const kernels::Kernel& k = kernels::require_kernel(d.golden.kernel, d.golden.params);
-  const Scratch scratch(opt.scratch_dir);
+  const ScratchDir scratch("bugforge-run", opt.scratch_dir);
   const std::string in = scratch.path() + "/inputs.bin", out = scratch.path() + "/outputs.bin";
   bfrt::write_inputs(in, to_raw_inputs(k, sets));
   std::vector<std::string> argv = opt.wrapper;
@@ -280,9 +262,10 @@ std::optional<Mismatch> compare(const std::vector<kernels::OutputSet>& golden, c
 
 std::string Mismatch::format() const {
   // Oracles without vector sets name their own location in `where`.
-  const std::string place = !where.empty() ? where
-                                           : fmt::format("vector {} (seed {}), output {}{} (row-major index {})",
-                                                         vector, seed, output, index_text(index, shape), index);
+  const std::string place = !where.empty()
+                                ? where
+                                : fmt::format("vector {} (seed {}), output {}{} (row-major index {})", vector,
+                                              seed, output, index_text(index, shape), index);
   const std::string what = detail.empty() ? fmt::format("expected {}, got {}", expected, got) : detail;
   const std::string when = cycle >= 0 ? fmt::format(" at cycle {}", cycle) : "";
   return place + ": " + what + when;
@@ -308,7 +291,7 @@ CheckResult check_design(const Design& d, const CheckOptions& opt) {
     r.build = build_design(d, opt.build);
     if (!r.build.ok) {
       r.status = CheckStatus::BuildError;
-      r.message = build_error_message(r.build);
+      r.message = build_diagnostic(r.build).format();
       return r;
     }
     std::vector<std::uint64_t> seeds;

@@ -11,27 +11,25 @@
 #include <algorithm>
 #include <set>
 
+#include "bugforge/core/codes.h"
 #include "bugforge/mutators/hls_pragma.h"
 #include "sites.h"
 
 namespace bf::mutators::hls {
 
+// Each rule's summary is its catalogue meaning (core/codes.h), written once.
 const std::vector<PragmaRule>& pragma_rules() {
-  static const std::vector<PragmaRule> rules = {
-      {"BF-HLS-101", "FND", "array_partition/array_reshape factor must divide the partitioned dimension"},
-      {"BF-HLS-102", "DID", "array_partition dim must be within the array's rank"},
-      {"BF-HLS-103", "APT", "partition type must match how parallel iterations access the array"},
-      {"BF-HLS-104", "DID", "array_partition dim must be the dimension that parallel iterations walk"},
-      {"BF-HLS-110", "MLP", "no pipeline inside an already pipelined loop"},
-      {"BF-HLS-111", "ILNU", "an unrolled loop's inner loops must be fully unrolled"},
-      {"BF-HLS-120", "DFP", "a dataflow region holds only task calls, loops and local declarations"},
-      {"BF-HLS-130", "SMA", "a by-value scalar argument cannot take a memory or stream interface"},
-      {"BF-HLS-131", "AMS", "an array argument cannot take a scalar interface"},
-      {"BF-HLS-132", "IDAP", "a FIFO/stream interface needs one sequential pass over the argument"},
-      {"BF-HLS-133", "RAMB", "m_axi ports should be accessed sequentially so accesses burst"},
-      {"BF-HLS-140", "", "the variable or port a pragma names must exist in its function"},
-      {"BF-HLS-141", "", "loop pragmas (unroll, loop_tripcount) belong inside a loop body"},
-  };
+  static const std::vector<PragmaRule> rules = [] {
+    const std::pair<std::string_view, std::string_view> code_class[] = {
+        {"BF-HLS-101", "FND"}, {"BF-HLS-102", "DID"},  {"BF-HLS-103", "APT"},  {"BF-HLS-104", "DID"},
+        {"BF-HLS-110", "MLP"}, {"BF-HLS-111", "ILNU"}, {"BF-HLS-120", "DFP"},  {"BF-HLS-130", "SMA"},
+        {"BF-HLS-131", "AMS"}, {"BF-HLS-132", "IDAP"}, {"BF-HLS-133", "RAMB"}, {"BF-HLS-140", ""},
+        {"BF-HLS-141", ""},
+    };
+    std::vector<PragmaRule> out;
+    for (const auto& [code, cls] : code_class) out.push_back({code, cls, find_code(code)->meaning});
+    return out;
+  }();
   return rules;
 }
 
@@ -44,7 +42,8 @@ struct Checker {
 
   void report(const char* code, const Pragma& p, std::string message) {
     const auto& rules = pragma_rules();
-    const auto r = std::find_if(rules.begin(), rules.end(), [&](const PragmaRule& x) { return x.code == code; });
+    const auto r =
+        std::find_if(rules.begin(), rules.end(), [&](const PragmaRule& x) { return x.code == code; });
     out.push_back({code, std::string(r->bug_class), p.line, p.begin, std::move(message)});
   }
 
@@ -95,16 +94,16 @@ struct Checker {
     if (dims.empty()) return;
     if (dim > static_cast<std::int64_t>(dims.size())) {
       report("BF-HLS-102", p,
-             fmt::format("dim={} is out of range: '{}' has {} dimension(s); use dim=1..{} (or dim=0 for all)", dim,
-                         v.name, dims.size(), dims.size()));
+             fmt::format("dim={} is out of range: '{}' has {} dimension(s); use dim=1..{} (or dim=0 for all)",
+                         dim, v.name, dims.size(), dims.size()));
       return;
     }
     for (std::size_t d = 0; d < dims.size(); ++d) {
       if (dim != 0 && static_cast<std::int64_t>(d) != dim - 1) continue;
       if (factor && *factor > 0 && type != "complete" && dims[d] % *factor != 0)
         report("BF-HLS-101", p,
-               fmt::format("factor={} does not divide dimension {} of '{}' (size {}); use a divisor of {}", *factor,
-                           d + 1, v.name, dims[d], dims[d]));
+               fmt::format("factor={} does not divide dimension {} of '{}' (size {}); use a divisor of {}",
+                           *factor, d + 1, v.name, dims[d], dims[d]));
     }
     if (dim >= 1) access_rules(p, v, static_cast<std::size_t>(dim - 1), type);
   }
@@ -119,8 +118,10 @@ struct Checker {
         walked.insert(d);
         if (d != dim) continue;
         const int var = m.loops[static_cast<std::size_t>(l)].var;
-        if (strided(idx[d], var)) stride = true;
-        else consecutive = true;
+        if (strided(idx[d], var))
+          stride = true;
+        else
+          consecutive = true;
       }
     }
     if (!walked.empty() && !walked.count(dim) && v.dims.size() > 1)
@@ -129,15 +130,17 @@ struct Checker {
                          "iterations index dimension {}: use dim={}",
                          dim + 1, v.name, *walked.begin() + 1, *walked.begin() + 1));
     if (type == "block" && consecutive && !stride)
-      report("BF-HLS-103", p,
-             fmt::format("block partition of '{}' keeps the consecutive elements that parallel iterations read "
-                         "in one bank; use type=cyclic",
-                         v.name));
+      report(
+          "BF-HLS-103", p,
+          fmt::format("block partition of '{}' keeps the consecutive elements that parallel iterations read "
+                      "in one bank; use type=cyclic",
+                      v.name));
     if (type == "cyclic" && stride && !consecutive)
-      report("BF-HLS-103", p,
-             fmt::format("cyclic partition of '{}' puts the strided elements that parallel iterations read in "
-                         "one bank; use type=block",
-                         v.name));
+      report(
+          "BF-HLS-103", p,
+          fmt::format("cyclic partition of '{}' puts the strided elements that parallel iterations read in "
+                      "one bank; use type=block",
+                      v.name));
   }
 
   void loops() {
@@ -146,10 +149,11 @@ struct Checker {
       if (const Pragma* p = m.loop_pragma(li, "pipeline")) {
         for (int a = m.loops[l].parent; a >= 0; a = m.loops[static_cast<std::size_t>(a)].parent) {
           if (!m.pipelined(a)) continue;
-          report("BF-HLS-110", *p,
-                 fmt::format("this loop is inside the loop at line {}, which is already pipelined (its inner "
-                             "loops are fully unrolled); remove this pipeline or pipeline only the inner loop",
-                             u.node(m.loops[static_cast<std::size_t>(a)].node).line));
+          report(
+              "BF-HLS-110", *p,
+              fmt::format("this loop is inside the loop at line {}, which is already pipelined (its inner "
+                          "loops are fully unrolled); remove this pipeline or pipeline only the inner loop",
+                          u.node(m.loops[static_cast<std::size_t>(a)].node).line));
           break;
         }
       }
@@ -158,9 +162,10 @@ struct Checker {
           // An inner loop without a constant trip count cannot be unrolled: nothing to advise.
           if (m.loops[c].parent != li || !m.loops[c].trip || m.fully_unrolled(static_cast<int>(c))) continue;
           report("BF-HLS-111", *p,
-                 fmt::format("unrolling this loop replicates the inner loop at line {}, which is not fully "
-                             "unrolled; add '#pragma HLS unroll' to the inner loop or pipeline this loop instead",
-                             u.node(m.loops[c].node).line));
+                 fmt::format(
+                     "unrolling this loop replicates the inner loop at line {}, which is not fully "
+                     "unrolled; add '#pragma HLS unroll' to the inner loop or pipeline this loop instead",
+                     u.node(m.loops[c].node).line));
           break;
         }
       }
@@ -199,7 +204,8 @@ struct Checker {
     bool reads = false, writes = false;
     for (int i = 0; i < static_cast<int>(u.nodes().size()); ++i) {
       const Node& n = u.node(i);
-      if (n.kind != NodeKind::Subscript || n.operands.size() != 2 || named_decl(u, n.operands[0]) != param) continue;
+      if (n.kind != NodeKind::Subscript || n.operands.size() != 2 || named_decl(u, n.operands[0]) != param)
+        continue;
       const int var = named_decl(u, n.operands[1]);
       const auto fors = enclosing_fors(u, i);
       if (var < 0 || fors.empty() || for_parts(u, fors.front()).var != var) return false;
@@ -212,7 +218,8 @@ struct Checker {
   bool bursts_defeated(int param) const {
     for (int i = 0; i < static_cast<int>(u.nodes().size()); ++i) {
       const Node& n = u.node(i);
-      if (n.kind != NodeKind::Subscript || n.operands.size() != 2 || named_decl(u, n.operands[0]) != param) continue;
+      if (n.kind != NodeKind::Subscript || n.operands.size() != 2 || named_decl(u, n.operands[0]) != param)
+        continue;
       for (int s : u.subtree(n.operands[1]))
         if (u.node(s).kind == NodeKind::Subscript || u.node(s).kind == NodeKind::Call) return true;
       const auto fors = enclosing_fors(u, i);
@@ -229,12 +236,14 @@ struct Checker {
     const Node& v = u.node(p.variable);
     const PortKind kind = port_kind(u, p.variable);
     const bool array = kind == PortKind::Array, scalar = kind == PortKind::Scalar;
-    const bool memory_mode = mode == "m_axi" || mode == "bram" || mode == "ap_memory" || mode == "ap_fifo" ||
-                             mode == "axis";
+    const bool memory_mode =
+        mode == "m_axi" || mode == "bram" || mode == "ap_memory" || mode == "ap_fifo" || mode == "axis";
     if (scalar && memory_mode)
-      report("BF-HLS-130", p,
-             fmt::format("'{}' is a by-value scalar but gets mode={}; use s_axilite or ap_none", v.name, mode));
-    if (array && (mode == "ap_none" || mode == "ap_vld" || mode == "ap_ack" || mode == "ap_ovld" || mode == "ap_hs"))
+      report(
+          "BF-HLS-130", p,
+          fmt::format("'{}' is a by-value scalar but gets mode={}; use s_axilite or ap_none", v.name, mode));
+    if (array &&
+        (mode == "ap_none" || mode == "ap_vld" || mode == "ap_ack" || mode == "ap_ovld" || mode == "ap_hs"))
       report("BF-HLS-131", p,
              fmt::format("'{}' is an array but gets the scalar mode={}; use m_axi, bram/ap_memory or ap_fifo",
                          v.name, mode));
@@ -253,12 +262,13 @@ struct Checker {
   void generic(const Pragma& p) {
     const PragmaWord* named = p.find("variable") ? p.find("variable") : p.find("port");
     if (named && p.variable < 0 && named->value != "return")
-      report("BF-HLS-140", p, fmt::format("no argument or variable '{}' is visible here; check the name",
-                                          named->value));
+      report("BF-HLS-140", p,
+             fmt::format("no argument or variable '{}' is visible here; check the name", named->value));
     if ((p.directive == "unroll" || p.directive == "loop_tripcount") && p.loop < 0)
-      report("BF-HLS-141", p, fmt::format("'{}' is not inside a loop body; move it to the first line of the loop "
-                                          "it should apply to",
-                                          p.directive));
+      report("BF-HLS-141", p,
+             fmt::format("'{}' is not inside a loop body; move it to the first line of the loop "
+                         "it should apply to",
+                         p.directive));
   }
 
   void run() {

@@ -24,14 +24,14 @@ namespace bf::dataset {
 // Settings that decide a dataset's content; a part records them and merge compares them.
 struct GenSettings {
   std::uint64_t seed = 1;
-  std::size_t per_design = 200;        // mutants per design (cap)
-  std::vector<std::string> classes;    // empty = every class of the design's language
-  std::size_t vectors = 8;             // vector sets per simulation (seeds seed..)
-  std::size_t extra_vectors = 24;      // further sets a passing mutant must also pass
-  double timeout = 30;                 // wall-time limit per run, seconds
-  double formal_budget = 20;           // Yosys seconds per RTL mutant that passes every vector set
-  double formal_design_budget = 0;     // Yosys seconds for all survivors of one design (0 = no cap)
-  std::size_t own_builds = 0;          // per design: mutants that need their own build (0 = no cap)
+  std::size_t per_design = 200;      // mutants per design (cap)
+  std::vector<std::string> classes;  // empty = every class of the design's language
+  std::size_t vectors = 8;           // vector sets per simulation (seeds seed..)
+  std::size_t extra_vectors = 24;    // further sets a passing mutant must also pass
+  double timeout = 30;               // wall-time limit per run, seconds
+  double formal_budget = 20;         // Yosys seconds per RTL mutant that passes every vector set
+  double formal_design_budget = 0;   // Yosys seconds for all survivors of one design (0 = no cap)
+  std::size_t own_builds = 0;        // per design: mutants that need their own build (0 = no cap)
 
   nlohmann::json to_json() const;
 };
@@ -39,8 +39,8 @@ struct GenSettings {
 // What the tools said about one mutant.
 struct Verdict {
   Label label = Label::Unknown;
-  std::string detected_by;
-  std::string evidence;
+  Detector detected_by = Detector::None;
+  Evidence evidence = Evidence::None;
   nlohmann::json symptom = nlohmann::json::object();
   std::vector<std::uint64_t> golden_seeds;
   nlohmann::json tools = nlohmann::json::object();

@@ -22,26 +22,51 @@ const char* label_name(Label l);                       // "clean" | "buggy" | "e
 std::optional<Label> parse_label(std::string_view s);  // nullopt when unknown text
 const std::vector<Label>& all_labels();
 
+// The tool run that found a buggy sample; None for every other label. Stored as its name.
+enum class Detector { None, Build, Sim, Crash, Timeout, Sanitizer, Formal, PragmaRule };
+// What a label rests on. Stored as its name.
+enum class Evidence {
+  None,
+  Original,  // clean: the unedited design passes
+  Build,     // buggy: as the detector
+  Sim,
+  Crash,
+  Timeout,
+  Sanitizer,
+  Formal,
+  PragmaRule,
+  Vectors,             // equivalent or unknown: passes every vector set
+  Proof,               // equivalent: a formal proof, re-checked by simulation
+  FormalInconclusive,  // unknown: formal ran out of budget or could not model the edit
+  SoundnessBug,        // unknown: a proof that simulation refuted (reported, never a label)
+};
+
+const char* detector_name(Detector d);  // "" | "build" | "sim" | "crash" | "timeout" | "sanitizer" | ...
+std::optional<Detector> parse_detector(std::string_view s);  // nullopt when unknown text
+const char* evidence_name(Evidence e);  // "" | "original" | ... | "formal-inconclusive" | "soundness-bug"
+std::optional<Evidence> parse_evidence(std::string_view s);
+Evidence evidence_of(Detector d);  // a buggy sample's evidence is the run that found it
+
 struct Sample {
-  std::string id;                   // 16 hex digits (sample_id)
+  std::string id;  // 16 hex digits (sample_id)
   std::string design, family, language, top, description;
-  std::string bug_class;            // registry code; empty for clean samples
-  std::string file;                 // edited (or shown) file, relative to the design folder
-  std::size_t offset = 0;           // byte offset of the edit in the original file
-  int line = 0;                     // 1-based line of the edit (0 for clean samples)
+  std::string bug_class;   // registry code; empty for clean samples
+  std::string file;        // edited (or shown) file, relative to the design folder
+  std::size_t offset = 0;  // byte offset of the edit in the original file
+  int line = 0;            // 1-based line of the edit (0 for clean samples)
   std::string original, replacement;
-  std::string diff;                 // unified diff; empty for clean samples
-  std::string source;               // full text of `file` after the edit
-  std::string fixed_source;         // full text of `file` before the edit
+  std::string diff;          // unified diff; empty for clean samples
+  std::string source;        // full text of `file` after the edit
+  std::string fixed_source;  // full text of `file` before the edit
   Label label = Label::Unknown;
-  std::string detected_by;          // buggy: build|sim|sanitizer|crash|timeout|formal|pragma-rule
-  std::string evidence;             // clean: original; equivalent: proof|vectors; else the oracle
+  Detector detected_by = Detector::None;  // buggy only
+  Evidence evidence = Evidence::None;
   nlohmann::json symptom = nlohmann::json::object();
   std::vector<std::uint64_t> golden_seeds;
   nlohmann::json tools = nlohmann::json::object();    // tool name -> version
   nlohmann::json timings = nlohmann::json::object();  // stage -> seconds
-  std::string content_hash;         // normalised_hash(source)
-  std::string split;                // train|validation|test after merge; empty in parts
+  std::string content_hash;                           // normalised_hash(source)
+  std::string split;                                  // train|validation|test after merge; empty in parts
 };
 
 // Id of the edit (offset, original, replacement) of `file` (whose original text hashes to

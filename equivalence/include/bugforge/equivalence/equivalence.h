@@ -55,13 +55,14 @@ struct EquivOptions {
   int depth = 0;               // cycles searched from reset; 0 = default_depth(latency)
   int induction = 4;           // equiv_simple/equiv_induct -seq
   double budget_seconds = 60;  // per mutant, over all steps
-  double total_budget_seconds = 0;  // check_survivors: over all its mutants (0 = no cap); the rest stay unknown
+  double total_budget_seconds =
+      0;  // check_survivors: over all its mutants (0 = no cap); the rest stay unknown
   std::uint64_t memory_bytes = 4ull << 30;
-  bool replay = true;       // replay counterexamples in Verilator
+  bool replay = true;              // replay counterexamples in Verilator
   int recheck_cycles = 2000;       // random differential simulation of every proof; 0 = off (tests only)
   std::uint64_t recheck_seed = 1;  // of the random stimulus
-  std::string cache_dir;    // replay builds; empty = simulate's default cache dir
-  std::string scratch_dir;  // mutant texts; empty = a temp dir
+  std::string cache_dir;           // replay builds; empty = simulate's default cache dir
+  std::string scratch_dir;         // mutant texts; empty = a temp dir
 };
 
 // Cycles searched from reset when no depth is given: the reset, then twice the latency plus
@@ -105,7 +106,7 @@ struct Replay {
   bool reproduced = false;      // Verilator shows the mutant's outputs differ from the original's
   bool matches_formal = false;  // and every output matches the solver's values cycle by cycle
   std::string detail;
-  double seconds = 0;  // Verilator builds and runs (included in Verdict::seconds)
+  double seconds = 0;  // Verilator builds and runs (included in FormalResult::seconds)
 };
 
 // The independent re-check of a proof: both sides simulated on the same random inputs.
@@ -118,7 +119,8 @@ struct Recheck {
   double seconds = 0;
 };
 
-struct Verdict {
+// The formal stage's word on one mutant; a sample's label is dataset::Verdict (labeler.h).
+struct FormalResult {
   std::uint32_t mutant_id = 0;
   Outcome outcome = Outcome::Unknown;
   std::string evidence;  // "proof" (equivalent) | "formal" (buggy) | "" (unknown)
@@ -141,12 +143,12 @@ class Checker {
   // Reads and prepares the original (once; again after a restart). "" or why it cannot be checked.
   std::string prepare();
   // `edit_text` (the mutant's original and replacement text) lets clock/reset edits be refused.
-  Verdict check(const RtlSource& mutant, std::uint32_t id = 0, const std::string& edit_text = "");
-  int restarts() const;  // times the Yosys process was restarted (timeouts, crashes)
+  FormalResult check(const RtlSource& mutant, std::uint32_t id = 0, const std::string& edit_text = "");
+  int restarts() const;                    // times the Yosys process was restarted (timeouts, crashes)
   const std::vector<Port>& ports() const;  // the original's top ports (after prepare())
 
  private:
-  Verdict rechecked(Verdict v, const RtlSource& mutant);  // a proof, re-checked (EquivOptions)
+  FormalResult rechecked(FormalResult v, const RtlSource& mutant);  // a proof, re-checked (EquivOptions)
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
@@ -163,12 +165,12 @@ RtlSource mutant_source(const Design& d, const mutators::Mutant& m, const std::s
 // `total_budget_seconds` are spent the remaining mutants are unknown without a check. Throws
 // bf::Error only for a design that cannot be prepared at all (BF-EQV-xxx); per-mutant problems
 // are unknown verdicts.
-std::vector<Verdict> check_survivors(const Design& d, const std::vector<mutators::Mutant>& mutants,
-                                     const EquivOptions& opt);
+std::vector<FormalResult> check_survivors(const Design& d, const std::vector<mutators::Mutant>& mutants,
+                                          const EquivOptions& opt);
 
 // One pair in one fresh Yosys process (the per-mutant baseline of `bench equiv`, and `bugforge equiv`).
-Verdict check_once(const PairSpec& spec, const RtlSource& original, const RtlSource& mutant,
-                   const EquivOptions& opt);
+FormalResult check_once(const PairSpec& spec, const RtlSource& original, const RtlSource& mutant,
+                        const EquivOptions& opt);
 
 // The re-check alone: `recheck_cycles` cycles of random inputs (reset held for the first
 // reset_cycles, then pulsed now and then) on both sides in Verilator, outputs compared.

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bugforge/core/design.h"
+#include "bugforge/core/diagnostic.h"
 #include "bugforge/kernels/backend.h"
 #include "bugforge/kernels/kernel.h"
 #include "bugforge/simulate/process.h"
@@ -21,7 +22,7 @@
 namespace bf::sim {
 
 struct BuildOptions {
-  std::string cache_dir;          // empty = default_cache_dir()
+  std::string cache_dir;                 // empty = default_cache_dir()
   std::vector<std::string> extra_flags;  // extra compiler flags (e.g. sanitizers)
   // Source overrides: replace the text of a design source (absolute path) by this text; used for
   // mutants. The cache key covers the overriding text.
@@ -30,10 +31,10 @@ struct BuildOptions {
 
 struct BuildResult {
   bool ok = false;
-  bool cached = false;      // reused a previous build
-  std::string executable;   // absolute path when ok
-  std::string key;          // content hash
-  std::string log;          // compiler/Verilator output (errors when !ok)
+  bool cached = false;     // reused a previous build
+  std::string executable;  // absolute path when ok
+  std::string key;         // content hash
+  std::string log;         // compiler/Verilator output (errors when !ok)
   double seconds = 0;
   // First error location parsed from the log (file relative to the design when possible).
   std::string error_file;
@@ -44,17 +45,17 @@ enum class RunStatus { Ok, Timeout, Crash, ProtocolError };
 
 struct RunResult {
   RunStatus status = RunStatus::Ok;
-  std::vector<kernels::OutputSet> outputs;            // one per vector set (may be partial)
+  std::vector<kernels::OutputSet> outputs;                     // one per vector set (may be partial)
   std::vector<std::vector<std::vector<std::int64_t>>> cycles;  // [set][tensor][elem], -1 = none
   std::string log;
   double seconds = 0;
 };
 
 struct Mismatch {
-  std::size_t vector = 0;   // index of the vector set
-  std::uint64_t seed = 0;   // its seed
-  std::string output;       // output tensor name
-  std::int64_t index = 0;   // flat element index
+  std::size_t vector = 0;           // index of the vector set
+  std::uint64_t seed = 0;           // its seed
+  std::string output;               // output tensor name
+  std::int64_t index = 0;           // flat element index
   std::vector<std::int64_t> shape;  // the output's shape, so format() can print C[1][2]
   std::int64_t expected = 0, got = 0;
   std::int64_t cycle = -1;  // RTL: cycle the element was produced; -1 unknown
@@ -69,10 +70,14 @@ std::string default_cache_dir();  // $BUGFORGE_CACHE or ~/.cache/bugforge
 
 BuildResult build_design(const Design& d, const BuildOptions& opt = {});
 
+// The first compiler/Verilator error of a failed build as a diagnostic (BF-SIM-010) at the user's
+// file and line, as `check` prints it.
+Diagnostic build_diagnostic(const BuildResult& b);
+
 struct RunOptions {
   Limits limits;
-  std::vector<std::string> args;  // extra arguments for the binary (e.g. "+bf_mutant=7")
-  std::string scratch_dir;        // empty = a fresh temp dir, removed afterwards
+  std::vector<std::string> args;     // extra arguments for the binary (e.g. "+bf_mutant=7")
+  std::string scratch_dir;           // empty = a fresh temp dir, removed afterwards
   std::vector<std::string> wrapper;  // command prefix the binary runs under (e.g. valgrind ...)
 };
 
