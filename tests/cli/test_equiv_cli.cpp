@@ -2,33 +2,17 @@
 // with a counterexample that Verilator replays; a De Morgan rewrite exits 0 with a re-checked proof.
 #include <catch2/catch.hpp>
 
-#include <array>
-#include <cstdio>
-#include <cstdlib>
 #include <string>
-#include <sys/wait.h>
+
+#include "cli_run.h"
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-Run equiv(const std::string& args) {
-  const char* bin = std::getenv("BUGFORGE_BIN");
-  REQUIRE(bin);
+bf::test::CliRun equiv(const std::string& args) {
   // The source folder is compiled in: CTest's ENVIRONMENT list carries only the first variable.
   const std::string dir = std::string(BUGFORGE_SOURCE_DIR) + "/tests/data/equiv/sound/";
-  const std::string cmd = "cd '" + dir + "' && '" + bin + "' equiv " + args + " 2>&1";
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::array<char, 4096> buf{};
-  for (std::size_t n; (n = fread(buf.data(), 1, buf.size(), p)) > 0;) r.out.append(buf.data(), n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
+  return bf::test::run_shell("cd '" + dir + "' && '" + bf::test::bugforge_bin() + "' equiv " + args +
+                             " 2>&1");
 }
 
 }  // namespace

@@ -4,42 +4,27 @@
 // working directory).
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 
+#include "cli_run.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;  // stdout and stderr
-};
+using Run = bf::test::CliRun;
 
 std::string data(const std::string& name) {
   return (fs::path(BUGFORGE_SOURCE_DIR) / "tests" / "data" / "oracle" / name).string();
 }
 
 Run bugforge(const std::string& args) {
-  const char* bin = std::getenv("BUGFORGE_BIN");
-  REQUIRE(bin);
   const std::string cache = (fs::current_path() / "bf-test-cache-oracle").string();
-  const std::string cmd = "BUGFORGE_CACHE='" + cache + "' '" + bin + "' " + args + " 2>&1";
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::array<char, 4096> buf{};
-  for (std::size_t n; (n = fread(buf.data(), 1, buf.size(), p)) > 0;) r.out.append(buf.data(), n);
-  const int w = pclose(p);
-  r.status = WIFEXITED(w) ? WEXITSTATUS(w) : -1;
-  return r;
+  return bf::test::run_shell("BUGFORGE_CACHE='" + cache + "' '" + bf::test::bugforge_bin() + "' " + args +
+                             " 2>&1");
 }
 
 int line_of(const std::string& path, const std::string& needle) {
@@ -54,7 +39,8 @@ int line_of(const std::string& path, const std::string& needle) {
 }  // namespace
 
 TEST_CASE("bugforge check passes one design per oracle kind", "[cli][oracle]") {
-  const Run r = bugforge("check " + data("tb_pass") + " " + data("trace_pass") + " " + data("ref_pass") + " -n 4");
+  const Run r =
+      bugforge("check " + data("tb_pass") + " " + data("trace_pass") + " " + data("ref_pass") + " -n 4");
   INFO(r.out);
   CHECK(r.status == 0);
   CHECK(r.out.find("3 of 3 designs pass") != std::string::npos);
@@ -66,14 +52,15 @@ TEST_CASE("bugforge check reports the first mismatch of each failing oracle desi
   INFO(tb.out);
   CHECK(tb.status == 1);
   CHECK(tb.out.find("mismatch   tb/tb_counter.sv:" + std::to_string(tb_line) +
-                    ": Assertion failed in TOP.tb_counter: after 1 enabled cycles q = 2, expected 1") != std::string::npos);
+                    ": Assertion failed in TOP.tb_counter: after 1 enabled cycles q = 2, expected 1") !=
+        std::string::npos);
 
   const int trace_line = line_of(data("trace_fail") + "/trace.csv", "15,0,1,1110,0");
   const Run trace = bugforge("check " + data("trace_fail") + " --json");
   INFO(trace.out);
   CHECK(trace.status == 1);
-  CHECK(trace.out.find("trace.csv:" + std::to_string(trace_line) + ", signal wrap: expected 0, got 1 at cycle 15") !=
-        std::string::npos);
+  CHECK(trace.out.find("trace.csv:" + std::to_string(trace_line) +
+                       ", signal wrap: expected 0, got 1 at cycle 15") != std::string::npos);
 
   const Run ref = bugforge("check " + data("ref_fail"));
   INFO(ref.out);
@@ -81,7 +68,8 @@ TEST_CASE("bugforge check reports the first mismatch of each failing oracle desi
   CHECK(ref.out.find("output y[0] (row-major index 0): expected ") != std::string::npos);
 }
 
-TEST_CASE("bugforge init writes a manifest that passes check, and keeps it without --force", "[cli][oracle]") {
+TEST_CASE("bugforge init writes a manifest that passes check, and keeps it without --force",
+          "[cli][oracle]") {
   const fs::path dir = fs::temp_directory_path() / "bf_init_counter";
   fs::remove_all(dir);
   fs::create_directories(dir);

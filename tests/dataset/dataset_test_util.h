@@ -43,7 +43,8 @@ inline void copy_designs(const fs::path& dir, const std::vector<std::string>& na
     fs::copy(fs::path(bf::builtin_designs_dir()) / n, dir / n, fs::copy_options::recursive);
 }
 
-inline void twin_design(const fs::path& dir, const std::string& from, const std::string& name, const std::string& family) {
+inline void twin_design(const fs::path& dir, const std::string& from, const std::string& name,
+                        const std::string& family) {
   fs::copy(fs::path(bf::builtin_designs_dir()) / from, dir / name, fs::copy_options::recursive);
   std::string toml = slurp(dir / name / "design.toml");
   toml = std::regex_replace(toml, std::regex("name\\s*=\\s*\"[^\"]*\""), "name = \"" + name + "\"",
@@ -79,18 +80,22 @@ class ScriptedLabeler final : public bf::dataset::Labeler {
     }
     return out;
   }
-  bool label(const bf::Design&, const std::vector<bf::mutators::Mutant>& mutants, const bf::dataset::GenSettings&,
-             const Emit& emit) override {
+  bool label(const bf::Design&, const std::vector<bf::mutators::Mutant>& mutants,
+             const bf::dataset::GenSettings&, const Emit& emit) override {
     bf::dataset::Verdict clean;
     clean.label = bf::dataset::Label::Clean;
-    clean.evidence = "original";
+    clean.evidence = bf::dataset::Evidence::Original;
     count(emit, bf::mutators::Mutant{}, clean);
     for (const auto& m : mutants) {
       bf::dataset::Verdict v;
       const auto h = bf::hash64(m.file + std::to_string(m.offset));
-      v.label = h % 5 == 0 ? bf::dataset::Label::Equivalent : h % 7 == 0 ? bf::dataset::Label::Unknown : bf::dataset::Label::Buggy;
-      v.detected_by = v.label == bf::dataset::Label::Buggy ? "sim" : "";
-      v.evidence = v.label == bf::dataset::Label::Buggy ? "sim" : "vectors";
+      v.label = h % 5 == 0   ? bf::dataset::Label::Equivalent
+                : h % 7 == 0 ? bf::dataset::Label::Unknown
+                             : bf::dataset::Label::Buggy;
+      v.detected_by =
+          v.label == bf::dataset::Label::Buggy ? bf::dataset::Detector::Sim : bf::dataset::Detector::None;
+      v.evidence =
+          v.label == bf::dataset::Label::Buggy ? bf::dataset::Evidence::Sim : bf::dataset::Evidence::Vectors;
       v.timings = {{"build", 0.5}, {"sim", 0.25}};
       count(emit, m, v);
     }

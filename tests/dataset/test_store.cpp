@@ -25,7 +25,7 @@ Sample sample(const std::string& design, std::size_t offset, const std::string& 
   s.fixed_source = "assign y = a + b;\n";
   s.id = sample_id(design, s.file, "h", offset, s.original, s.replacement);
   s.label = Label::Buggy;
-  s.detected_by = "sim";
+  s.detected_by = bf::dataset::Detector::Sim;
   s.symptom = {{"kind", "mismatch"}, {"got", 3}};
   s.golden_seeds = {1, 2, 3};
   s.tools = {{"verilator", "Verilator 5.006"}};
@@ -113,7 +113,9 @@ TEST_CASE("shards come from the Slurm or Kubernetes environment", "[dataset]") {
     env["JOB_COMPLETION_INDEX"] = "x1";
     CHECK_THROWS_WITH(shard_from_env("k8s", 3, get), Catch::Contains("JOB_COMPLETION_INDEX"));
   }
-  SECTION("unknown scheduler") { CHECK_THROWS_AS(shard_from_env("pbs", 2, get), bf::Error); }
+  SECTION("unknown scheduler") {
+    CHECK_THROWS_AS(shard_from_env("pbs", 2, get), bf::Error);
+  }
 }
 
 TEST_CASE("every id belongs to exactly one shard", "[dataset]") {

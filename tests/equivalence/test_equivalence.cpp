@@ -36,8 +36,8 @@ eq::EquivOptions options() {
   return o;
 }
 
-eq::Verdict check(const std::string& top, const std::string& orig, const std::string& mut,
-                  bool replay = true) {
+eq::FormalResult check(const std::string& top, const std::string& orig, const std::string& mut,
+                       bool replay = true) {
   auto o = options();
   o.replay = replay;
   return eq::check_once(spec(top), {{data(orig)}, {}}, {{data(mut)}, {}}, o);

@@ -25,8 +25,8 @@ std::string sound(const std::string& name) {
   return std::string(BUGFORGE_SOURCE_DIR) + "/tests/data/equiv/sound/" + name;
 }
 
-eq::Verdict check_pair(const std::string& top, const std::string& orig, const std::string& mod,
-                       const std::string& reset = "rst") {
+eq::FormalResult check_pair(const std::string& top, const std::string& orig, const std::string& mod,
+                            const std::string& reset = "rst") {
   eq::PairSpec s;
   s.top = top;
   s.reset = reset;
@@ -36,7 +36,7 @@ eq::Verdict check_pair(const std::string& top, const std::string& orig, const st
   return eq::check_once(s, {{sound(orig)}, {}}, {{sound(mod)}, {}}, o);
 }
 
-void require_buggy(const eq::Verdict& v) {
+void require_buggy(const eq::FormalResult& v) {
   INFO(v.reason);
   REQUIRE(v.outcome == eq::Outcome::Buggy);
   CHECK(v.evidence == "formal");
@@ -46,7 +46,7 @@ void require_buggy(const eq::Verdict& v) {
   CHECK(v.replay.matches_formal);
 }
 
-void require_proven(const eq::Verdict& v) {
+void require_proven(const eq::FormalResult& v) {
   INFO(v.reason);
   CHECK(v.outcome == eq::Outcome::Equivalent);
   CHECK(v.evidence == "proof");
@@ -54,7 +54,7 @@ void require_proven(const eq::Verdict& v) {
   CHECK(v.reason.find("re-checked") != std::string::npos);
 }
 
-void require_refused(const eq::Verdict& v, const std::string& why) {
+void require_refused(const eq::FormalResult& v, const std::string& why) {
   INFO(v.reason);
   CHECK(v.outcome == eq::Outcome::Unknown);
   CHECK(v.reason.find(why) != std::string::npos);
