@@ -27,9 +27,9 @@
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/core/io.h"
-#include "bugforge/dataset/schema_run.h"
 #include "bugforge/equivalence/equivalence.h"
 #include "bugforge/mutators/rtl.h"
+#include "bugforge/simulate/schema_run.h"
 #include "command.h"
 
 namespace bf::cli {
@@ -113,7 +113,7 @@ struct CrossState {
   std::ofstream out;
 };
 
-SimSays sim_says(const dataset::MutantSim& s) {
+SimSays sim_says(const sim::MutantSim& s) {
   const auto& r = s.extra && s.main.status == sim::CheckStatus::Pass ? *s.extra : s.main;
   switch (r.status) {
     case sim::CheckStatus::Pass: return SimSays::Passed;
@@ -163,8 +163,8 @@ void tally(ClassTally& t, SimSays says, const eq::FormalResult& v) {
                                           : t.unknown);
 }
 
-void record(CrossState& st, const Design& d, const mutators::Mutant& m, const dataset::MutantSim& s,
-            SimSays says, const eq::FormalResult& v) {
+void record(CrossState& st, const Design& d, const mutators::Mutant& m, const sim::MutantSim& s, SimSays says,
+            const eq::FormalResult& v) {
   const auto& r = s.extra && s.main.status == sim::CheckStatus::Pass ? *s.extra : s.main;
   const std::string sim = sim::check_status_name(r.status);
   const char* kind = says == SimSays::Killed     ? "killed"
@@ -200,10 +200,10 @@ void cross_design(CrossState& st, const Design& d) {
   mo.cap_per_class = bench().per_class;
   mo.limit = bench().mutants;
   const auto mutants = mutators::mutate_rtl(d, mo);
-  dataset::SchemaRunOptions so;
+  sim::SchemaRunOptions so;
   so.vectors = bench().vectors;
   const auto t = Clock::now();
-  const auto run = dataset::simulate_mutants(d, mutants, so);
+  const auto run = sim::simulate_mutants(d, mutants, so);
   std::vector<SimSays> says;
   for (const auto& s : run.sims) says.push_back(sim_says(s));
   std::cerr << fmt::format("{}: {} mutants simulated in {:.1f} s ({} survive)\n", d.name, mutants.size(),

@@ -21,10 +21,10 @@
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/core/io.h"
-#include "bugforge/dataset/schema_run.h"
 #include "bugforge/mutators/bug_class.h"
 #include "bugforge/mutators/hls_mutator.h"
 #include "bugforge/mutators/rtl.h"
+#include "bugforge/simulate/schema_run.h"
 #include "bugforge/simulate/simulate.h"
 
 namespace bf::cli {
@@ -89,14 +89,14 @@ int BenchLabel::run() const {
   }
   const auto warm = warm_up(d, cache.path());
   warm_up(d, naive_cache.path());
-  dataset::SchemaRunOptions o;
+  sim::SchemaRunOptions o;
   o.vectors = vectors_;
   o.seed = seed_;
   o.cache_dir = cache.path();
-  const auto schema = dataset::simulate_mutants(d, ms, o);
+  const auto schema = sim::simulate_mutants(d, ms, o);
   o.use_schema = false;
   o.cache_dir = naive_cache.path();
-  const auto naive = dataset::simulate_mutants(d, every_nth(ms, naive_), o);
+  const auto naive = sim::simulate_mutants(d, every_nth(ms, naive_), o);
   const auto& s = schema.stats;
   const double s_per = per(s.seconds, s.mutants), n_per = per(naive.stats.seconds, naive.stats.mutants);
   // The in-schema share: schema builds and their runs, over the mutants labelled in schema.

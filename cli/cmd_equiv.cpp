@@ -54,16 +54,13 @@ nlohmann::json verdict_json(const eq::FormalResult& v) {
   return j;
 }
 
-std::string read_text(const std::string& path) {
-  std::ostringstream ss;
-  if (path == "-") {
-    ss << std::cin.rdbuf();
-    return ss.str();
+// bf::read_text, with equiv's own code so that a user sees which argument was wrong.
+std::string read_input(const std::string& path) {
+  try {
+    return read_text(path);
+  } catch (const Error&) {
+    throw Error("BF-EQV-004", "expected a readable Verilog file", SourceLoc{path});
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error("BF-EQV-004", "expected a readable Verilog file", SourceLoc{path});
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 bool has_word(const std::string& text, const std::string& w) {
@@ -123,7 +120,7 @@ class EquivCommand final : public Command {
     const std::string& dir = scratch.path();
     const auto orig = stage(original_, dir, "original");
     const auto mod = stage(modified_, dir, "modified");
-    resolve_reset(read_text(orig));
+    resolve_reset(read_input(orig));
     opt_.replay = !no_replay_;
     if (opt_.depth <= 0) opt_.depth = eq::default_depth(8, spec_.reset_cycles);
     const auto v = eq::check_once(spec_, {{orig}, {}}, {{mod}, {}}, opt_);
@@ -134,7 +131,7 @@ class EquivCommand final : public Command {
 
   // Files are copied so that stdin and the two sides never share a path.
   static std::string stage(const std::string& path, const std::string& dir, const std::string& side) {
-    const auto text = read_text(path);
+    const auto text = read_input(path);
     const auto name = path == "-" ? std::string("stdin.v") : fs::path(path).filename().string();
     const auto out = fs::path(dir) / side / name;
     fs::create_directories(out.parent_path());

@@ -1,14 +1,13 @@
 // bugforge init — write a starting design.toml for an existing folder of Verilog.
 //
 // Algorithm: collect the folder's .v/.sv files (recursively, hidden folders skipped) and run
-// `verilator --xml-only --timing` on all of them without a top, so every module nobody
-// instantiates stays in the tree. From the XML: each module's ports, its file and the modules it
-// instantiates. A module without ports is a testbench candidate; a module with ports that no
-// non-testbench module instantiates is a top candidate (a testbench instantiating exactly one of
-// several candidates settles it). Files holding a testbench go to [oracle] sources, the others to
-// `sources`; folders with .vh/.svh headers become include_dirs. Everything that could not be
-// decided is listed in the file as comments and on stderr. An existing design.toml is kept
-// unless --force.
+// Verilator's AST dump (mutators/vl_ast.h, with `--timing`) on all of them without a top, so every
+// module nobody instantiates stays in the tree. From the AST: each module's ports, its file and the modules
+// it instantiates. A module without ports is a testbench candidate; a module with ports that no non-testbench
+// module instantiates is a top candidate (a testbench instantiating exactly one of several candidates settles
+// it). Files holding a testbench go to [oracle] sources, the others to `sources`; folders with .vh/.svh
+// headers become include_dirs. Everything that could not be decided is listed in the file as comments and on
+// stderr. An existing design.toml is kept unless --force.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -17,12 +16,11 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <pugixml.hpp>
 #include <set>
 
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/core/io.h"
-#include "bugforge/simulate/process.h"
+#include "bugforge/mutators/vl_ast.h"
 #include "command.h"
 
 namespace fs = std::filesystem;
@@ -41,6 +39,17 @@ struct Scan {
   std::vector<std::string> hdl, headers;  // absolute, sorted
   std::map<std::string, Module> modules;  // by original name
 };
+
+void collect_instances(const mutators::VlNode& n, const std::map<std::string, std::string>& orig,
+                       std::set<std::string>& out) {
+  for (const auto& c : n.children) {
+    if (c.type == "instance" || c.type == "cell") {
+      const auto it = orig.find(c.attr("defName").empty() ? c.attr("modp") : c.attr("defName"));
+      if (it != orig.end()) out.insert(it->second);
+    }
+    collect_instances(c, orig, out);
+  }
+}
 
 bool hidden(const fs::path& rel) {
   return std::any_of(rel.begin(), rel.end(), [](const fs::path& p) { return p.string().rfind('.', 0) == 0; });
@@ -65,46 +74,35 @@ std::set<std::string> include_dirs(const Scan& s) {
   return dirs;
 }
 
-std::string verilator_xml(const fs::path& dir, const Scan& s) {
-  const ScratchDir scratch("bugforge-init");
-  const fs::path tmp = scratch.path();
-  std::vector<std::string> argv = {
-      "verilator",  "--xml-only", "--timing",   "-Wno-fatal",   "-Wno-lint",
-      "-Wno-style", "--Mdir",     tmp.string(), "--xml-output", (tmp / "ast.xml").string()};
-  for (const auto& d : include_dirs(s)) argv.push_back("-I" + d);
-  argv.insert(argv.end(), s.hdl.begin(), s.hdl.end());
-  sim::Limits limits;
-  limits.wall_seconds = 300;
-  const auto r = sim::run_process(argv, limits);
-  std::ifstream in(tmp / "ast.xml");
-  const std::string xml((std::istreambuf_iterator<char>(in)), {});
-  if (!r.ok() || xml.empty())
-    throw Error(
-        "BF-INIT-002",
-        fmt::format("expected Verilator to read the sources ({}):\n{}", r.describe(), r.err.substr(0, 2000)),
-        SourceLoc{dir.string()});
-  return xml;
-}
-
-void read_modules(const std::string& xml, Scan& s) {
-  pugi::xml_document doc;
-  if (!doc.load_string(xml.c_str()))
-    throw Error("BF-INIT-003", "expected Verilator's --xml-only output to be XML");
-  std::map<std::string, std::string> files, orig;  // file id -> path; module name -> original name
-  for (const auto& f : doc.select_nodes("/verilator_xml/files/file"))
-    files[f.node().attribute("id").value()] = f.node().attribute("filename").value();
-  const auto modules = doc.select_nodes("/verilator_xml/netlist/module");
-  for (const auto& m : modules)
-    orig[m.node().attribute("name").value()] = m.node().attribute("origName").value();
-  for (const auto& m : modules) {
-    const pugi::xml_node n = m.node();
+// Every module of the sources, with its ports and the modules it instantiates. The XML dump
+// names an instance's module (`defName`); the JSON one points at it (`modp` = the module's id).
+void read_modules(const fs::path& dir, Scan& s) {
+  mutators::VlSources in;
+  in.sources = s.hdl;
+  in.flags = {"--timing"};
+  for (const auto& d : include_dirs(s)) in.include_dirs.push_back(d);
+  mutators::VlAst ast;
+  try {
+    ast = mutators::read_sources_ast(in);
+  } catch (const Error& e) {
+    const auto& d = e.diagnostic();
+    throw Error("BF-INIT-002", "expected Verilator to read the sources: " + d.message,
+                d.loc.file.empty() ? SourceLoc{dir.string()} : d.loc);
+  }
+  std::map<std::string, std::string> orig;  // module name or id -> original name
+  for (const auto& m : ast.netlist.children)
+    if (m.type == "module") {
+      orig[m.attr("name")] = m.attr("origName");
+      if (!m.attr("id").empty()) orig[m.attr("id")] = m.attr("origName");
+    }
+  for (const auto& n : ast.netlist.children) {
+    if (n.type != "module") continue;
     Module mod;
-    mod.name = n.attribute("origName").value();
-    const std::string loc = n.attribute("loc").value();
-    mod.file = files[loc.substr(0, loc.find(','))];
-    mod.ports = static_cast<int>(n.select_nodes("var[@dir]").size());
-    for (const auto& i : n.select_nodes(".//instance"))
-      mod.instantiates.insert(orig[i.node().attribute("defName").value()]);
+    mod.name = n.attr("origName");
+    const auto f = ast.files.find(n.loc.file);
+    mod.file = f == ast.files.end() ? "" : f->second;
+    for (const auto& c : n.children) mod.ports += c.type == "var" && !c.attr("dir").empty();
+    collect_instances(n, orig, mod.instantiates);
     if (fs::exists(mod.file)) s.modules[mod.name] = mod;  // skips Verilator's built-in modules
   }
 }
@@ -210,7 +208,7 @@ class InitCommand final : public Command {
                     SourceLoc{out.string()});
       Scan s;
       collect_files(dir, s);
-      read_modules(verilator_xml(dir, s), s);
+      read_modules(dir, s);
       const Guess g = guess(s);
       std::ofstream(out) << manifest(dir, s, g);
       fmt::print("wrote {} (top {}, {})\n", out.string(), g.top.empty() ? "?" : g.top,

@@ -1,6 +1,8 @@
 // bugforge core — whole-file text I/O (see io.h).
 #include "bugforge/core/io.h"
 
+#include <iostream>
+
 #include <stdlib.h>
 
 #include <fstream>
@@ -13,6 +15,11 @@ namespace bf {
 namespace fs = std::filesystem;
 
 std::string read_text(const fs::path& p) {
+  if (p == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
   std::ifstream in(p, std::ios::binary);
   if (!in) throw Error("BF-IO-001", "expected a readable file", SourceLoc{p.string()});
   std::ostringstream ss;

@@ -28,7 +28,6 @@
 
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/core/hash.h"
-#include "bugforge/dataset/schema_run.h"
 #include "bugforge/equivalence/equivalence.h"
 #include "bugforge/mutators/bug_class.h"
 #include "bugforge/mutators/hls_mutator.h"
@@ -36,8 +35,9 @@
 #include "bugforge/mutators/hls_unit.h"
 #include "bugforge/mutators/rtl.h"
 #include "bugforge/mutators/schema.h"
+#include "bugforge/simulate/hls_sanitize.h"
+#include "bugforge/simulate/schema_run.h"
 #include "bugforge/simulate/simulate.h"
-#include "hls_sanitize.h"
 
 namespace bf::dataset {
 
@@ -64,9 +64,9 @@ double since(std::chrono::steady_clock::time_point t0) {
 
 // First line of `TOOL --version`, run once per process.
 std::string tool_version(const std::string& tool) {
-  sim::Limits l;
+  tools::Limits l;
   l.wall_seconds = 20;
-  const auto r = sim::run_process({tool, "--version"}, l);
+  const auto r = tools::run_process({tool, "--version"}, l);
   const std::string out = r.out.empty() ? r.err : r.out;
   return r.ok() ? out.substr(0, out.find('\n')) : "unavailable";
 }
@@ -177,7 +177,7 @@ class ToolLabeler final : public Labeler {
     };
     // Schema builds shared by many mutants (schema_run.h); each verdict is routed as its run ends.
     const auto simulated = simulate_schema(
-        d, mutants, s, [&](const Mutant& m, const MutantSim& r) { route(m, sim_verdict(d, r, s)); });
+        d, mutants, s, [&](const Mutant& m, const sim::MutantSim& r) { route(m, sim_verdict(d, r, s)); });
     Reparsers parsers;  // pragma mutants: one libclang preamble per source file
     for (const auto& m : mutants)
       if (!simulated.count(m.id)) route(m, label_one(d, m, s, parsers));
@@ -271,7 +271,7 @@ class ToolLabeler final : public Labeler {
   // result handed to `done` as soon as it is final; returns the ids simulated.
   static std::set<std::uint32_t> simulate_schema(
       const Design& d, const std::vector<Mutant>& all, const GenSettings& s,
-      const std::function<void(const Mutant&, const MutantSim&)>& done) {
+      const std::function<void(const Mutant&, const sim::MutantSim&)>& done) {
     std::set<std::uint32_t> out;
     std::vector<Mutant> ms;
     std::copy_if(all.begin(), all.end(), std::back_inserter(ms),
@@ -279,21 +279,21 @@ class ToolLabeler final : public Labeler {
     if (ms.empty()) return out;
     std::map<std::uint32_t, const Mutant*> by_id;
     for (const auto& m : ms) by_id[m.id] = &m;
-    SchemaRunOptions o;
+    sim::SchemaRunOptions o;
     o.vectors = s.vectors;
     o.seed = s.seed;
     o.extra_vectors = s.extra_vectors;
     o.timeout = s.timeout;
-    o.on_mutant = [&](const MutantSim& r) {
+    o.on_mutant = [&](const sim::MutantSim& r) {
       out.insert(r.id);
       done(*by_id.at(r.id), r);
     };
-    simulate_mutants(d, ms, o);
+    sim::simulate_mutants(d, ms, o);
     return out;
   }
 
   // run_sim's verdict from a schema run's checks (golden sets, then the extra sets).
-  static Verdict sim_verdict(const Design& d, const MutantSim& r, const GenSettings& s) {
+  static Verdict sim_verdict(const Design& d, const sim::MutantSim& r, const GenSettings& s) {
     Verdict v;
     v.tools = tools_for(d.language);
     v.golden_seeds = seeds(s.seed, s.vectors);
@@ -357,26 +357,26 @@ class ToolLabeler final : public Labeler {
                              std::vector<std::pair<Mutant, Verdict>>& survivors, const Emit& emit) {
     std::vector<Mutant> ms;
     for (const auto& [m, _] : survivors) ms.push_back(m);
-    SanitizeOptions o;
+    sim::SanitizeOptions o;
     o.vectors = s.vectors;
     o.seed = s.seed;
     o.timeout = s.timeout;
-    std::map<std::uint32_t, SanitizerResult> found;
+    std::map<std::uint32_t, sim::SanitizerResult> found;
     std::string failure;
     try {
-      found = sanitize_hls(d, ms, o);
+      found = sim::sanitize_hls(d, ms, o);
     } catch (const std::exception& e) {
       failure = e.what();  // the pass could not run: the survivors keep their vector evidence
     }
     for (auto& [m, v] : survivors) {
       const auto f = found.find(m.id);
       apply_sanitizer(
-          v, f != found.end() ? f->second : SanitizerResult{false, "", "", "", "not run: " + failure});
+          v, f != found.end() ? f->second : sim::SanitizerResult{false, "", "", "", "not run: " + failure});
       emit(m, v);
     }
   }
 
-  static void apply_sanitizer(Verdict& v, const SanitizerResult& r) {
+  static void apply_sanitizer(Verdict& v, const sim::SanitizerResult& r) {
     v.timings["sanitizer"] = r.seconds;
     v.tools["sanitizer"] = "AddressSanitizer+UBSan (c++ -fsanitize=address,undefined), valgrind memcheck";
     if (!r.finding) {

@@ -25,7 +25,7 @@
 #include "bugforge/core/io.h"
 #include "bugforge/equivalence/equivalence.h"
 #include "bugforge/mutators/schema.h"
-#include "bugforge/simulate/process.h"
+#include "bugforge/tools/process.h"
 #include "formal_script.h"
 #include "replay.h"
 #include "yosys_session.h"
@@ -89,9 +89,9 @@ int default_depth(std::int64_t latency, int reset_cycles) {
 
 std::string yosys_version() {
   static const std::string v = [] {
-    sim::Limits l;
+    tools::Limits l;
     l.wall_seconds = 30;
-    const auto r = sim::run_process({"yosys", "-V"}, l);
+    const auto r = tools::run_process({"yosys", "-V"}, l);
     if (!r.ok()) throw Error("BF-EQV-001", fmt::format("expected `yosys -V` to run ({})", r.describe()));
     return r.out.substr(0, r.out.find('\n'));
   }();

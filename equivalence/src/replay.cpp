@@ -13,8 +13,8 @@
 #include <fmt/format.h>
 
 #include "bugforge/core/hash.h"
-#include "bugforge/simulate/process.h"
 #include "bugforge/simulate/simulate.h"
+#include "bugforge/tools/process.h"
 
 namespace bf::equivalence {
 
@@ -62,7 +62,8 @@ std::string harness(const Trace& t) {
   h << "  while (std::getline(in, line)) {\n    std::istringstream v(line);\n    std::string b;\n";
   for (const auto& s : t.inputs) h << "    v >> b; set_bits(m." << s.name << ", b);\n";
   h << "    m.eval();\n";
-  for (const auto& s : t.gold_outputs) h << "    std::cout << get_bits(m." << s.name << ", " << s.width << ") << ' ';\n";
+  for (const auto& s : t.gold_outputs)
+    h << "    std::cout << get_bits(m." << s.name << ", " << s.width << ") << ' ';\n";
   h << "    std::cout << '\\n';\n";
   if (!t.clock.empty()) h << "    m." << t.clock << " = 1; m.eval(); m." << t.clock << " = 0; m.eval();\n";
   h << "  }\n  return 0;\n}\n";
@@ -70,15 +71,15 @@ std::string harness(const Trace& t) {
 }
 
 // Output rows of a long random trace of wide outputs run to megabytes: capture them whole.
-sim::Limits limits(double seconds) {
-  sim::Limits l;
+tools::Limits limits(double seconds) {
+  tools::Limits l;
   l.wall_seconds = std::max(1.0, seconds);
   l.capture_bytes = 256 << 20;
   return l;
 }
 
 std::string verilator_version() {
-  static const std::string v = sim::run_process({"verilator", "--version"}, limits(30)).out;
+  static const std::string v = tools::run_process({"verilator", "--version"}, limits(30)).out;
   return v;
 }
 
@@ -96,15 +97,18 @@ std::string build_side(const PairSpec& spec, const RtlSource& src, const Trace& 
   fs::remove_all(tmp);
   fs::create_directories(tmp);
   std::ofstream(tmp / "harness.cpp") << code;
-  std::vector<std::string> argv = {"verilator", "--cc", "--exe", "--build", "-j", "2", "--prefix", "Vtop",
-                                   "--top-module", spec.top, "--no-timing", "-Wno-fatal", "-Wno-lint",
-                                   "-Wno-style", "--x-assign", "0", "--x-initial", "0", "-Mdir", "obj",
-                                   "-MAKEFLAGS", "OPT_FAST=-O0", "-MAKEFLAGS", "OPT_GLOBAL=-O0", "-o", "replay"};
+  std::vector<std::string> argv = {
+      "verilator",   "--cc",         "--exe",      "--build",        "-j",
+      "2",           "--prefix",     "Vtop",       "--top-module",   spec.top,
+      "--no-timing", "-Wno-fatal",   "-Wno-lint",  "-Wno-style",     "--x-assign",
+      "0",           "--x-initial",  "0",          "-Mdir",          "obj",
+      "-MAKEFLAGS",  "OPT_FAST=-O0", "-MAKEFLAGS", "OPT_GLOBAL=-O0", "-o",
+      "replay"};
   for (const auto& [k, v] : spec.parameters) argv.push_back(fmt::format("-G{}={}", k, v));
   for (const auto& d : src.include_dirs) argv.push_back("-I" + d);
   for (const auto& f : src.files) argv.push_back(f);
   argv.push_back("harness.cpp");
-  const auto r = sim::run_process(argv, limits(seconds), tmp.string());
+  const auto r = tools::run_process(argv, limits(seconds), tmp.string());
   if (!r.ok()) {
     log = fmt::format("verilator build failed ({}): {}", r.describe(), r.err.substr(0, 400));
     fs::remove_all(tmp);
@@ -119,11 +123,12 @@ std::string build_side(const PairSpec& spec, const RtlSource& src, const Trace& 
 }
 
 // Output bit strings per cycle, or empty with `log` set.
-std::vector<std::vector<std::string>> run_side(const std::string& exe, const std::string& inputs, double seconds,
-                                               std::string& log, const std::string& selection = "") {
+std::vector<std::vector<std::string>> run_side(const std::string& exe, const std::string& inputs,
+                                               double seconds, std::string& log,
+                                               const std::string& selection = "") {
   std::vector<std::string> argv = {exe, inputs};
   if (!selection.empty()) argv.push_back(selection);
-  const auto r = sim::run_process(argv, limits(seconds));
+  const auto r = tools::run_process(argv, limits(seconds));
   if (!r.ok()) {
     log = fmt::format("replay run failed ({})", r.describe());
     return {};
@@ -143,7 +148,8 @@ std::string write_inputs(const Trace& t, const std::string& dir) {
   const auto path = (fs::path(dir) / fmt::format("replay-inputs-{}.txt", getpid())).string();
   std::ofstream out(path);
   for (int c = 0; c < t.cycles; ++c) {
-    for (const auto& s : t.inputs) out << (c < static_cast<int>(s.values.size()) && !s.values[c].empty() ? s.values[c] : "0") << ' ';
+    for (const auto& s : t.inputs)
+      out << (c < static_cast<int>(s.values.size()) && !s.values[c].empty() ? s.values[c] : "0") << ' ';
     out << '\n';
   }
   return path;
@@ -157,7 +163,8 @@ int first_difference(const std::vector<std::vector<std::string>>& g,
   return -1;
 }
 
-bool agrees(const std::vector<std::vector<std::string>>& got, const std::vector<TraceSignal>& want, int cycles) {
+bool agrees(const std::vector<std::vector<std::string>>& got, const std::vector<TraceSignal>& want,
+            int cycles) {
   if (static_cast<int>(got.size()) < cycles) return false;
   for (int c = 0; c < cycles; ++c)
     for (std::size_t i = 0; i < want.size(); ++i)
@@ -202,7 +209,8 @@ Trace random_trace(const std::vector<Port>& ports, const PairSpec& spec, int cyc
     std::string b(w, '0');
     const int kind = static_cast<int>(rng() % 10);  // 0 zero, 1 all ones, 2 small, else uniform
     for (int i = 0; i < w; ++i)
-      b[w - 1 - i] = kind == 1 || (kind == 2 && i < 2 && (rng() & 1)) || (kind > 2 && (rng() & 1)) ? '1' : '0';
+      b[w - 1 - i] =
+          kind == 1 || (kind == 2 && i < 2 && (rng() & 1)) || (kind > 2 && (rng() & 1)) ? '1' : '0';
     return b;
   };
   for (const auto& p : ports) {

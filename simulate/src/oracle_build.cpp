@@ -26,6 +26,7 @@
 
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/core/hash.h"
+#include "bugforge/tools/messages.h"
 #include "rtl_toolchain.h"
 
 namespace bf::sim::oracle {
@@ -194,12 +195,13 @@ class VlBuild {
   }
 
   // Fills a failed result; returns whether it may be cached.
-  bool failure(BuildResult& b, const ProcessResult& p, const std::string& log,
+  bool failure(BuildResult& b, const tools::ProcessResult& p, const std::string& log,
                const std::string& what) const {
     b.ok = false;
     b.executable.clear();
     b.log = fmt::format("{} ({})\n{}", what, p.describe(), log);
-    const auto loc = rtl::first_error(log);
+    const auto e = tools::first_error(log);
+    const SourceLoc loc = e ? e->loc : SourceLoc{};
     b.error_file = loc.file.empty() ? "" : map_back(loc.file);
     b.error_line = loc.line;
     if (p.timed_out || p.signal != 0) return false;
@@ -209,7 +211,7 @@ class VlBuild {
 
   bool build(const std::string& runtime, BuildResult& b) const {
     for (const auto& [path, text] : overrides_) write_text(staged(path), text);
-    const auto v = run_process(verilator_argv(), rtl::tool_limits(), tmp_);
+    const auto v = tools::run_process(verilator_argv(), rtl::tool_limits(), tmp_);
     const std::string vlog = v.out + v.err;
     if (!v.ok()) return failure(b, v, vlog, "verilator failed");
     const auto main = r_.main_source(rtl::parse_model_ports(read_text(fs::path(tmp_) / "obj" / "Vtop.h")));
@@ -222,7 +224,7 @@ class VlBuild {
     }
     write_text(fs::path(tmp_) / "obj" / "bf_main.cpp", main.text);
     write_text(fs::path(tmp_) / "obj" / "bf_all.cpp", unity_source());
-    const auto c = run_process(cxx_argv(runtime), rtl::tool_limits(), tmp_);
+    const auto c = tools::run_process(cxx_argv(runtime), rtl::tool_limits(), tmp_);
     const std::string clog = c.out + c.err;
     if (!c.ok()) return failure(b, c, clog, "g++ failed on the Verilated model and main");
     b.ok = true;

@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 
 #include "bugforge/core/diagnostic.h"
+#include "bugforge/core/io.h"
 #include "oracle_internal.h"
 
 namespace bf::sim {
@@ -114,11 +115,9 @@ bool line_matches(const std::string& want, const std::string& got, bool x_dont_c
   return true;
 }
 
+// A file the testbench did not write reads as empty: the comparison then reports it.
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  return fs::exists(path) ? read_text(path) : std::string();
 }
 
 // Rule 7: the file the testbench wrote against the expected text, line by line.
@@ -160,7 +159,7 @@ VlRecipe testbench_recipe(const Design& d) {
 
 }  // namespace oracle
 
-CheckResult judge_testbench_run(const Design& d, const ProcessResult& p, const std::string& run_dir) {
+CheckResult judge_testbench_run(const Design& d, const tools::ProcessResult& p, const std::string& run_dir) {
   using namespace oracle;
   const std::string log = p.out + "\n" + p.err;
   if (p.timed_out) return plain(CheckStatus::Timeout, "testbench " + p.describe());
@@ -187,7 +186,7 @@ CheckResult judge_testbench(const Design& d, const BuildResult& b, const CheckOp
   const RunDir dir("bugforge-oracle", opt.run.scratch_dir);
   std::vector<std::string> argv{b.executable};
   argv.insert(argv.end(), opt.run.args.begin(), opt.run.args.end());
-  const ProcessResult p = run_process(argv, opt.run.limits, dir.path());
+  const tools::ProcessResult p = tools::run_process(argv, opt.run.limits, dir.path());
   CheckResult r = judge_testbench_run(d, p, dir.path());
   r.build = b;
   r.run.seconds = p.seconds;

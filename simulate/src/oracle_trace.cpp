@@ -101,7 +101,7 @@ struct Port {
 };
 
 std::map<std::string, Port> query_ports(const BuildResult& b, const CheckOptions& opt) {
-  const ProcessResult p = run_process({b.executable, "--ports"}, opt.run.limits);
+  const tools::ProcessResult p = tools::run_process({b.executable, "--ports"}, opt.run.limits);
   if (!p.ok())
     throw Error("BF-ORC-010", fmt::format("expected `sim --ports` to list the ports ({}): {}", p.describe(),
                                           oracle::tail_lines(p.err, 1)));
@@ -332,7 +332,7 @@ CheckResult judge_trace(const Design& d, const BuildResult& b, const CheckOption
   write_stimulus(stim, t, cols, widths);
   std::vector<std::string> argv{b.executable, stim, observed};
   argv.insert(argv.end(), opt.run.args.begin(), opt.run.args.end());
-  const ProcessResult p = run_process(argv, opt.run.limits, dir.path());
+  const tools::ProcessResult p = tools::run_process(argv, opt.run.limits, dir.path());
   r.run.seconds = p.seconds;
   r.run.log = tail_lines(p.out + "\n" + p.err, 40);
   if (!p.ok()) {

@@ -36,7 +36,7 @@ std::string first_line(const std::string& s) {
 }
 
 std::string tool_output(const std::vector<std::string>& argv) {
-  const auto r = run_process(argv, tool_limits());
+  const auto r = tools::run_process(argv, tool_limits());
   if (!r.ok())
     throw Error("BF-RTL-001", fmt::format("expected `{}` to run ({}): {}", fmt::join(argv, " "), r.describe(),
                                           first_line(r.err)));
@@ -72,7 +72,7 @@ void precompile_headers(const Toolchain& tc, const fs::path& tmp) {
   for (const auto& f : {std::string("-x"), std::string("c++-header"), (tmp / "bf_pch.h").string(),
                         std::string("-o"), (tmp / "bf_pch.h.gch").string()})
     argv.push_back(f);
-  const auto r = run_process(argv, tool_limits());
+  const auto r = tools::run_process(argv, tool_limits());
   if (!r.ok())
     throw Error("BF-RTL-002",
                 fmt::format("expected Verilator's headers to precompile ({}): {}", r.describe(), r.err));
@@ -87,7 +87,7 @@ void compile_runtime(const Toolchain& tc, const fs::path& tmp) {
     for (const auto& f : {std::string("-O2"), std::string("-c"),
                           (fs::path(tc.root) / "include" / src).string(), std::string("-o"), obj})
       argv.push_back(f);
-    const auto r = run_process(argv, tool_limits());
+    const auto r = tools::run_process(argv, tool_limits());
     if (!r.ok())
       throw Error("BF-RTL-002",
                   fmt::format("expected Verilator's {} to compile ({}): {}", src, r.describe(), r.err));
@@ -95,7 +95,7 @@ void compile_runtime(const Toolchain& tc, const fs::path& tmp) {
   }
   std::vector<std::string> ar = {"ar", "rcs", (tmp / "libverilated.a").string()};
   ar.insert(ar.end(), objects.begin(), objects.end());
-  const auto r = run_process(ar, tool_limits());
+  const auto r = tools::run_process(ar, tool_limits());
   if (!r.ok())
     throw Error("BF-RTL-002", fmt::format("expected ar to archive the Verilator runtime "
                                           "({}): {}",
@@ -128,8 +128,8 @@ std::vector<std::string> runtime_cxx_flags(const Toolchain& tc) {
           "-w"};  // generated and third-party code: warnings are noise here
 }
 
-Limits tool_limits() {
-  Limits l;
+tools::Limits tool_limits() {
+  tools::Limits l;
   l.wall_seconds = 900;
   l.memory_bytes = 8ull << 30;
   l.file_bytes = 2ull << 30;
@@ -171,21 +171,6 @@ std::string runtime_library(const std::string& cache_dir) {
     throw Error("BF-RTL-002",
                 fmt::format("expected {} after building the runtime", (dir / "stamp").string()));
   return lib;
-}
-
-ErrorLoc first_error(const std::string& log) {
-  static const std::regex verilator(R"(^%Error[^:\n]*: ([^:\n]+):(\d+):)");
-  static const std::regex cxx(R"(^([^:\n]+):(\d+):(?:\d+:)? (?:fatal )?error:)");
-  std::size_t start = 0;
-  while (start < log.size()) {
-    const auto end = std::min(log.find('\n', start), log.size());
-    const std::string line = log.substr(start, end - start);
-    std::smatch m;
-    if (std::regex_search(line, m, verilator) || std::regex_search(line, m, cxx))
-      return {m[1].str(), std::stoi(m[2].str())};
-    start = end + 1;
-  }
-  return {};
 }
 
 std::string norm(const std::string& p) {

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "bugforge/core/io.h"
-#include "bugforge/simulate/process.h"
 #include "bugforge/simulate/simulate.h"
+#include "bugforge/tools/process.h"
 
 namespace bf::sim::rtl {
 
@@ -41,7 +41,7 @@ std::vector<std::string> model_cxx_flags(const Toolchain& tc);
 std::string runtime_pch(const std::string& library);
 
 // Limits for verilator/g++ children (they process untrusted sources).
-Limits tool_limits();
+tools::Limits tool_limits();
 
 // <cache>/verilator-rt/<hash>/libverilated.a and the precompiled bf_pch.h, built on first use
 // (stamp file written last).
@@ -64,13 +64,5 @@ std::filesystem::path runtime_dir();
 // A cached model build's outcome in `dir`: `stamp` (built; its log in build.log) or `failed`
 // (error file, error line, then the log). `r` brings the key and executable path.
 BuildResult cached_build(const std::string& dir, BuildResult r);
-
-struct ErrorLoc {
-  std::string file;
-  int line = 0;
-};
-
-// First `%Error...: file:line:col:` (Verilator) or `file:line:col: error:` (g++) in the log.
-ErrorLoc first_error(const std::string& log);
 
 }  // namespace bf::sim::rtl

@@ -15,7 +15,7 @@
 //     text). A build lives in <cache>/hls/<key>/ and is ready once its stamp file exists: it is
 //     compiled in a private temporary folder, stamped, then renamed into place, so an interrupted
 //     or concurrent build never leaves a half-built folder that looks ready.
-//  5. g++ runs in the sandbox (run_process); on failure the first `file:line:col: error:` of the log
+//  5. g++ runs in the sandbox (tools::run_process); on failure the first `file:line:col: error:` of the log
 //     is mapped from the mirror back to the design's file.
 #include <algorithm>
 #include <atomic>
@@ -24,7 +24,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <regex>
+
 #include <sstream>
 
 #include <fmt/format.h>
@@ -34,6 +34,7 @@
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/core/hash.h"
 #include "bugforge/core/io.h"
+#include "bugforge/tools/messages.h"
 
 namespace bf::sim {
 
@@ -204,9 +205,9 @@ const std::string& compiler_version() {
   static std::once_flag once;
   static std::string version;
   std::call_once(once, [] {
-    Limits l;
+    tools::Limits l;
     l.wall_seconds = 30;
-    const ProcessResult p = run_process({kCompiler, "--version"}, l);
+    const tools::ProcessResult p = tools::run_process({kCompiler, "--version"}, l);
     version = p.ok() ? p.out.substr(0, p.out.find('\n')) : "unknown " + std::string(kCompiler);
   });
   return version;
@@ -231,13 +232,12 @@ std::string build_key(const std::vector<std::string>& flags, const std::string& 
 
 // First `file:line:col: error:` of a gcc log, mapped from the mirror back to the design.
 void parse_first_error(BuildResult& b, const std::vector<MirrorFile>& files, const std::string& build_dir) {
-  static const std::regex re(R"((?:^|\n)([^\s:][^:\n]*):(\d+):(?:\d+:)?\s*(?:fatal )?error:)");
-  std::smatch m;
-  if (!std::regex_search(b.log, m, re)) return;
-  std::string file = m[1].str();
+  const auto e = tools::first_error(b.log);
+  if (!e || e->loc.file.empty()) return;
+  std::string file = e->loc.file;
   if (file.rfind(build_dir + "/", 0) == 0) file = file.substr(build_dir.size() + 1);
   b.error_file = file;
-  b.error_line = std::stoi(m[2].str());
+  b.error_line = e->loc.line;
   for (const auto& f : files)
     if (file == "src/" + f.rel) b.error_file = f.display;
   if (file == "main.cpp") b.error_file = "main.cpp (generated testbench)";
@@ -277,11 +277,11 @@ void compile(BuildResult& b, const std::vector<std::string>& flags, const std::v
   std::vector<std::string> argv{kCompiler};
   argv.insert(argv.end(), flags.begin(), flags.end());
   argv.insert(argv.end(), {"main.cpp", "-o", "sim"});
-  Limits l;
+  tools::Limits l;
   l.wall_seconds = 300;
   l.memory_bytes = 4ull << 30;
   l.capture_bytes = 256 << 10;
-  const ProcessResult p = run_process(argv, l, tmp);
+  const tools::ProcessResult p = tools::run_process(argv, l, tmp);
   b.log = p.err + p.out;
   if (!p.ok()) {
     if (p.timed_out || p.signal != 0) b.log += "\ncompiler " + p.describe() + "\n";

@@ -27,6 +27,7 @@
 #include "backends.h"
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/core/hash.h"
+#include "bugforge/tools/messages.h"
 #include "rtl_codegen.h"
 #include "rtl_toolchain.h"
 
@@ -185,12 +186,13 @@ class RtlBuild {
   }
 
   // Records a failure (cached under `failed`); returns whether the result may be cached.
-  bool failure(BuildResult& r, const ProcessResult& p, const std::string& log,
+  bool failure(BuildResult& r, const tools::ProcessResult& p, const std::string& log,
                const std::string& what) const {
     r.ok = false;
     r.executable.clear();
     r.log = fmt::format("{} ({})\n{}", what, p.describe(), log);
-    const auto loc = rtl::first_error(log);
+    const auto e = tools::first_error(log);
+    const SourceLoc loc = e ? e->loc : SourceLoc{};
     r.error_file = loc.file.empty() ? "" : map_back(loc.file);
     r.error_line = loc.line;
     if (p.timed_out || p.signal != 0) return false;
@@ -200,7 +202,7 @@ class RtlBuild {
 
   bool build(const std::string& runtime, BuildResult& r) const {
     for (const auto& [path, text] : overrides_) write_text(staged(path), text);
-    const auto v = run_process(verilator_argv(), rtl::tool_limits(), tmp_);
+    const auto v = tools::run_process(verilator_argv(), rtl::tool_limits(), tmp_);
     const std::string vlog = v.out + v.err;
     if (!v.ok()) return failure(r, v, vlog, "verilator failed");
     const auto ports = rtl::parse_model_ports(read_text(fs::path(tmp_) / "obj" / "Vtop.h"));
@@ -213,7 +215,7 @@ class RtlBuild {
     }
     write_text(fs::path(tmp_) / "obj" / "bf_main.cpp", drv.text);
     write_text(fs::path(tmp_) / "obj" / "bf_all.cpp", unity_source());
-    const auto c = run_process(cxx_argv(runtime), rtl::tool_limits(), tmp_);
+    const auto c = tools::run_process(cxx_argv(runtime), rtl::tool_limits(), tmp_);
     const std::string clog = c.out + c.err;
     if (!c.ok()) return failure(r, c, clog, "g++ failed on the Verilated model and driver");
     r.ok = true;

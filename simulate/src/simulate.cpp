@@ -11,7 +11,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
-#include <regex>
+
 #include <sstream>
 
 #include <fmt/format.h>
@@ -22,6 +22,7 @@
 #include "bugforge/core/io.h"
 #include "bugforge/kernels/golden_cache.h"
 #include "bugforge/simulate/oracle.h"
+#include "bugforge/tools/messages.h"
 
 namespace bf::sim {
 
@@ -169,27 +170,19 @@ void finish_check(CheckResult& r, const Design& d, const std::vector<kernels::Ou
 }  // namespace
 
 Diagnostic build_diagnostic(const BuildResult& b) {
-  static const std::regex gcc(R"((\S+?):(\d+):(?:\d+:)?\s*(?:fatal )?error:\s*(.*))");
-  static const std::regex verilator(R"(%Error[^:]*:\s*(\S+?):(\d+):(?:\d+:)?\s*(.*))");
   Diagnostic d;
   d.code = "BF-SIM-010";
-  std::istringstream in(b.log);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::smatch m;
-    if (std::regex_search(line, m, gcc) || std::regex_search(line, m, verilator)) {
-      d.loc.file = b.error_file.empty() ? m[1].str() : b.error_file;
-      d.loc.line = b.error_line > 0 ? b.error_line : std::stoi(m[2].str());
-      d.message = m[3].str();
-      return d;
-    }
+  const auto e = tools::first_error(b.log);
+  if (e && !e->loc.file.empty()) {
+    d.loc.file = b.error_file.empty() ? e->loc.file : b.error_file;
+    d.loc.line = b.error_line > 0 ? b.error_line : e->loc.line;
+    d.message = e->text;
+    return d;
   }
-  std::istringstream again(b.log);
-  while (std::getline(again, line))
-    if (line.find("rror") != std::string::npos) {
-      d.message = line;
-      return d;
-    }
+  if (e) {
+    d.message = e->first_line;
+    return d;
+  }
   d.message = first_line(b.log).empty() ? "build failed" : first_line(b.log);
   return d;
 }
@@ -219,7 +212,7 @@ RunResult run_design(const Design& d, const BuildResult& b, const std::vector<ke
   std::vector<std::string> argv = opt.wrapper;
   argv.insert(argv.end(), {b.executable, in, out});
   argv.insert(argv.end(), opt.args.begin(), opt.args.end());
-  const ProcessResult p = run_process(argv, opt.limits, scratch.path());
+  const tools::ProcessResult p = tools::run_process(argv, opt.limits, scratch.path());
   RunResult r;
   r.seconds = p.seconds;
   if (!p.ok()) {

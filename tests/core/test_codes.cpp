@@ -11,21 +11,15 @@
 #include <string>
 
 #include "bugforge/core/codes.h"
+#include "bugforge/core/io.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
 // The folders whose code raises diagnostics (tests and third-party-free by construction).
-const char* const kSourceFolders[] = {"core",        "kernels", "mutators",  "simulate",
+const char* const kSourceFolders[] = {"core",        "tools",   "kernels",   "mutators", "simulate",
                                       "equivalence", "dataset", "assistant", "cli"};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // Every .cpp/.h/.cu under the source folders, by path relative to the source root.
 std::map<std::string, std::string> sources() {
@@ -36,7 +30,7 @@ std::map<std::string, std::string> sources() {
     for (const auto& e : fs::recursive_directory_iterator(root / folder)) {
       const auto ext = e.path().extension();
       if (e.is_regular_file() && (ext == ".cpp" || ext == ".h" || ext == ".cu"))
-        out[fs::relative(e.path(), root).string()] = slurp(e.path());
+        out[fs::relative(e.path(), root).string()] = bf::read_text(e.path());
     }
   }
   return out;

@@ -13,9 +13,9 @@
 #include <fmt/format.h>
 
 #include "bugforge/core/design.h"
-#include "bugforge/dataset/schema_run.h"
 #include "bugforge/equivalence/equivalence.h"
 #include "bugforge/mutators/rtl.h"
+#include "bugforge/simulate/schema_run.h"
 
 namespace eq = bf::equivalence;
 
@@ -127,7 +127,7 @@ namespace {
 
 // Simulation's word on a mutant: killed (a mismatch, timeout or crash on the golden or extra
 // vector sets) or not; a build error is no behaviour and is not a kill.
-bool killed_by_simulation(const bf::dataset::MutantSim& s) {
+bool killed_by_simulation(const bf::sim::MutantSim& s) {
   const auto& r = s.extra && s.main.status == bf::sim::CheckStatus::Pass ? *s.extra : s.main;
   return r.status == bf::sim::CheckStatus::Mismatch || r.status == bf::sim::CheckStatus::Timeout ||
          r.status == bf::sim::CheckStatus::Crash;
@@ -140,9 +140,9 @@ void soundness_of(const std::string& design, std::size_t per_class, std::size_t 
   mo.cap_per_class = per_class;
   mo.limit = limit;
   const auto mutants = bf::mutators::mutate_rtl(d, mo);
-  bf::dataset::SchemaRunOptions so;
+  bf::sim::SchemaRunOptions so;
   so.vectors = 2;
-  const auto run = bf::dataset::simulate_mutants(d, mutants, so);
+  const auto run = bf::sim::simulate_mutants(d, mutants, so);
   std::vector<bf::mutators::Mutant> killed;
   for (std::size_t i = 0; i < mutants.size(); ++i)
     if (killed_by_simulation(run.sims[i])) killed.push_back(mutants[i]);

@@ -42,8 +42,8 @@ Design tb_design(const std::string& dir) {
   return d;
 }
 
-ProcessResult finished(const std::string& out, int exit_code = 0) {
-  ProcessResult p;
+tools::ProcessResult finished(const std::string& out, int exit_code = 0) {
+  tools::ProcessResult p;
   p.exit_code = exit_code;
   p.out = out;
   p.err = "bf_tb: $finish at time 230\n";
@@ -92,15 +92,19 @@ TEST_CASE("bad trace files are errors naming file, line and what was expected", 
   }
 }
 
-TEST_CASE("testbench verdicts: errors with file and line, patterns, exit status, output files", "[oracle][testbench]") {
+TEST_CASE("testbench verdicts: errors with file and line, patterns, exit status, output files",
+          "[oracle][testbench]") {
   const fs::path dir = fs::temp_directory_path() / "bf_oracle_tb_verdict";
   fs::create_directories(dir / "tb");
   Design d = tb_design(dir.string());
 
   SECTION("the first %Error names the testbench file and line") {
     d.oracle.sources = {(dir / "tb" / "t.sv").string()};  // Verilator names assertions by base name
-    ProcessResult p = finished("[40] %Error: t.sv:17: Assertion failed in TOP.tb: y = 3\n"
-                               "%Error: " + (dir / "tb" / "t.sv").string() + ":17: Verilog $stop\n", 0);
+    tools::ProcessResult p = finished(
+        "[40] %Error: t.sv:17: Assertion failed in TOP.tb: y = 3\n"
+        "%Error: " +
+            (dir / "tb" / "t.sv").string() + ":17: Verilog $stop\n",
+        0);
     p.signal = 6;
     const auto r = judge_testbench_run(d, p, dir.string());
     REQUIRE(r.status == CheckStatus::Mismatch);
@@ -118,10 +122,10 @@ TEST_CASE("testbench verdicts: errors with file and line, patterns, exit status,
   }
   SECTION("exit status, hangs and crashes") {
     CHECK(judge_testbench_run(d, finished("", 1), dir.string()).status == CheckStatus::Mismatch);
-    ProcessResult hang = finished("", 3);
+    tools::ProcessResult hang = finished("", 3);
     hang.err = "bf_tb: no $finish: nothing left to simulate at time 50\n";
     CHECK(judge_testbench_run(d, hang, dir.string()).status == CheckStatus::Timeout);
-    ProcessResult crash = finished("");
+    tools::ProcessResult crash = finished("");
     crash.signal = 11;
     CHECK(judge_testbench_run(d, crash, dir.string()).status == CheckStatus::Crash);
   }
@@ -138,7 +142,8 @@ TEST_CASE("testbench verdicts: errors with file and line, patterns, exit status,
     std::ofstream(dir / "out.txt") << "1 a\n2 q\n3 c\n";
     CHECK(judge_testbench_run(d, finished(""), dir.string()).status == CheckStatus::Pass);
     fs::remove(dir / "out.txt");
-    CHECK(judge_testbench_run(d, finished(""), dir.string()).message == "out.txt: the testbench did not write this file");
+    CHECK(judge_testbench_run(d, finished(""), dir.string()).message ==
+          "out.txt: the testbench did not write this file");
   }
   fs::remove_all(dir);
 }

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "bugforge/simulate/process.h"
+#include "bugforge/tools/process.h"
 #include "rtl_toolchain.h"
 
 namespace fs = std::filesystem;
@@ -26,7 +26,7 @@ TEST_CASE("rtl toolchain: model builds get a precompiled header that g++ accepts
   for (const auto& f : {std::string("-Winvalid-pch"), std::string("-include"), pch,
                         std::string("-fsyntax-only"), tu.string()})
     argv.push_back(f);
-  const auto r = bf::sim::run_process(argv, rtl::tool_limits());
+  const auto r = bf::tools::run_process(argv, rtl::tool_limits());
   INFO(r.err);
   CHECK(r.ok());
   CHECK(r.err.find("not used") == std::string::npos);

@@ -25,7 +25,7 @@ struct VlLoc {
   int first_line = 0;  // 1-based; 0 = no location
   int first_col = 0;   // 1-based byte column
   int last_line = 0;
-  int last_col = 0;    // exclusive
+  int last_col = 0;  // exclusive
   bool valid() const { return first_line > 0 && first_col > 0 && last_line >= first_line; }
 };
 
@@ -38,9 +38,9 @@ struct VlNode {
 };
 
 struct VlAst {
-  std::string format;                       // "xml" | "json"
-  std::map<std::string, std::string> files;  // file id -> path as Verilator printed it
-  VlNode netlist;                           // children: modules, then the type table
+  std::string format;                                // "xml" | "json"
+  std::map<std::string, std::string> files;          // file id -> path as Verilator printed it
+  VlNode netlist;                                    // children: modules, then the type table
   const VlNode* dtype(const std::string& id) const;  // nullptr when unknown
   std::map<std::string, const VlNode*> dtypes;       // filled by index_dtypes()
   void index_dtypes();
@@ -54,6 +54,17 @@ VlAst parse_vl_json(std::string_view tree, std::string_view meta, const std::str
 
 // Which dump the installed Verilator writes (probes `verilator --help` once per process).
 VlAstFormat probe_vl_ast_format();
+
+// What Verilator is asked to read: sources, include folders, a top (empty: every module no one
+// instantiates stays in the tree), -G parameters and further flags (e.g. `--timing`).
+struct VlSources {
+  std::vector<std::string> sources, include_dirs, flags;
+  std::string top;
+  std::vector<std::pair<std::string, std::string>> parameters;
+};
+
+// Runs Verilator on the sources in the sandbox and reads its AST. Errors as read_design_ast.
+VlAst read_sources_ast(const VlSources& in);
 
 // Runs Verilator on the design and reads its AST. A Verilator %Error becomes bf::Error
 // BF-VLAST-010 naming Verilator's file and line and its message.

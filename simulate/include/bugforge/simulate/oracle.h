@@ -19,8 +19,8 @@
 
 #include "bugforge/core/design.h"
 #include "bugforge/kernels/kernel.h"
-#include "bugforge/simulate/process.h"
 #include "bugforge/simulate/simulate.h"
+#include "bugforge/tools/process.h"
 
 namespace bf::sim {
 
@@ -34,7 +34,8 @@ BuildResult build_oracle(const Design& d, const BuildOptions& opt);
 // (kind "kernel"), or the reference implementation's (kind "reference"; throws bf::Error
 // BF-ORC-020 when the reference does not build or run cleanly).
 std::vector<kernels::OutputSet> golden_outputs(const Design& d, const std::vector<std::uint64_t>& seeds,
-                                               const std::vector<kernels::VectorSet>& sets, const CheckOptions& opt);
+                                               const std::vector<kernels::VectorSet>& sets,
+                                               const CheckOptions& opt);
 
 // The verdict on a built testbench or trace design (check_oracle without the build).
 CheckResult judge_oracle(const Design& d, const BuildResult& b, const CheckOptions& opt);
@@ -59,6 +60,6 @@ Trace read_trace(const std::string& path);
 
 // ---- testbench verdicts ----
 // Judges one finished testbench run whose working folder was `run_dir` (exposed for tests).
-CheckResult judge_testbench_run(const Design& d, const ProcessResult& p, const std::string& run_dir);
+CheckResult judge_testbench_run(const Design& d, const tools::ProcessResult& p, const std::string& run_dir);
 
 }  // namespace bf::sim

@@ -17,7 +17,7 @@
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/kernels/backend.h"
 #include "bugforge/kernels/kernel.h"
-#include "bugforge/simulate/process.h"
+#include "bugforge/tools/process.h"
 
 namespace bf::sim {
 
@@ -75,7 +75,7 @@ BuildResult build_design(const Design& d, const BuildOptions& opt = {});
 Diagnostic build_diagnostic(const BuildResult& b);
 
 struct RunOptions {
-  Limits limits;
+  tools::Limits limits;
   std::vector<std::string> args;     // extra arguments for the binary (e.g. "+bf_mutant=7")
   std::string scratch_dir;           // empty = a fresh temp dir, removed afterwards
   std::vector<std::string> wrapper;  // command prefix the binary runs under (e.g. valgrind ...)

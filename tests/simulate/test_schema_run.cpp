@@ -1,4 +1,4 @@
-// Tests of RTL mutant schemata (mutators/schema.h) and the schema runner (dataset/schema_run.h)
+// Tests of RTL mutant schemata (mutators/schema.h) and the schema runner (simulate/schema_run.h)
 // on the built-in pe_rtl design: the schema text, mutant 0 against the original, a killing
 // mutant seen through the schema and through its own build, and the fallback of a mutant that
 // cannot live in a schema. Three Verilator builds in all (original, schema, one own build).
@@ -11,10 +11,10 @@
 #include <fmt/format.h>
 
 #include "bugforge/core/design.h"
-#include "bugforge/dataset/schema_run.h"
 #include "bugforge/mutators/rtl.h"
 #include "bugforge/mutators/schema.h"
 #include "bugforge/simulate/oracle.h"
+#include "bugforge/simulate/schema_run.h"
 #include "bugforge/simulate/simulate.h"
 
 namespace {
@@ -48,11 +48,14 @@ const Mutant& non_schema_mutant() {
   return *it;
 }
 
-bool contains(const std::vector<std::uint32_t>& v, std::uint32_t id) { return std::find(v.begin(), v.end(), id) != v.end(); }
+bool contains(const std::vector<std::uint32_t>& v, std::uint32_t id) {
+  return std::find(v.begin(), v.end(), id) != v.end();
+}
 
 }  // namespace
 
-TEST_CASE("rtl schema: selector declared once per module, included mutants guarded, others excluded", "[schema]") {
+TEST_CASE("rtl schema: selector declared once per module, included mutants guarded, others excluded",
+          "[schema]") {
   const auto s = bf::mutators::make_rtl_schema(pe_design(), pe_mutants());
   REQUIRE(s.overrides.size() == 1);
   const std::string& text = s.overrides[0].second;
@@ -69,7 +72,8 @@ TEST_CASE("rtl schema: selector declared once per module, included mutants guard
   CHECK(s.excluded.size() == s.excluded_why.size());
 }
 
-TEST_CASE("schema runner: mutant 0 is the original, kills match own builds, non-schema mutants fall back", "[schema]") {
+TEST_CASE("schema runner: mutant 0 is the original, kills match own builds, non-schema mutants fall back",
+          "[schema]") {
   const auto& d = pe_design();
   const auto& p = product_mutant();
   const auto& n = non_schema_mutant();
@@ -97,9 +101,9 @@ TEST_CASE("schema runner: mutant 0 is the original, kills match own builds, non-
   }
 
   SECTION("the runner labels the schema mutant in schema and the other by its own build") {
-    bf::dataset::SchemaRunOptions o;
+    bf::sim::SchemaRunOptions o;
     o.vectors = 2;
-    const auto run = bf::dataset::simulate_mutants(d, ms, o);
+    const auto run = bf::sim::simulate_mutants(d, ms, o);
     REQUIRE(run.sims.size() == 2);
     CHECK(run.stats.schema_problem.empty());
     CHECK(run.stats.schema_builds == 1);
@@ -181,11 +185,11 @@ TEST_CASE("schema runner: mutants that break the schema build are blamed by erro
   ms.push_back(unbuildable(ops.front(), next));
   ms.push_back(unbuildable(ops.back(), next + 1));
 
-  bf::dataset::SchemaRunOptions o;
+  bf::sim::SchemaRunOptions o;
   o.vectors = 1;
   std::vector<std::uint32_t> streamed;
-  o.on_mutant = [&](const bf::dataset::MutantSim& r) { streamed.push_back(r.id); };
-  const auto run = bf::dataset::simulate_mutants(d, ms, o);
+  o.on_mutant = [&](const bf::sim::MutantSim& r) { streamed.push_back(r.id); };
+  const auto run = bf::sim::simulate_mutants(d, ms, o);
   // Bisection of 12 mutants with one bad in each half needs at least 7 schema builds.
   CHECK(run.stats.schema_builds == 2);
   CHECK(run.stats.blamed == 2);
@@ -215,9 +219,9 @@ TEST_CASE(
   REQUIRE(ms.size() == 3);
   CHECK(bf::mutators::make_rtl_schema(pe_design(), ms).included.empty());  // excluded up front
   for (auto& m : ms) m.bug_class = "OP";  // disguised, so that the schema maker keeps them
-  bf::dataset::SchemaRunOptions o;
+  bf::sim::SchemaRunOptions o;
   o.vectors = 1;
-  const auto run = bf::dataset::simulate_mutants(pe_design(), ms, o);
+  const auto run = bf::sim::simulate_mutants(pe_design(), ms, o);
   CHECK(run.stats.bisections == 0);
   CHECK(run.stats.blamed >= 1);
   for (const auto& s : run.sims) CHECK(s.main.status != bf::sim::CheckStatus::Error);

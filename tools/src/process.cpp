@@ -1,4 +1,4 @@
-// bugforge simulate — sandboxed child processes (see process.h).
+// bugforge tools — sandboxed child processes (see process.h).
 //
 // Algorithm: everything the child needs (argv, envp, limits) is prepared before fork so that the
 // child only makes async-signal-safe calls. The child starts its own process group, applies the
@@ -6,7 +6,7 @@
 // the function and _exits (run_forked). The parent polls both pipes, keeping only the tail of each,
 // and checks the child with waitpid(WNOHANG); at the wall-time limit it SIGKILLs the whole group.
 // Once the child is reaped, leftovers of the group are killed too, so nothing outlives the call.
-#include "bugforge/simulate/process.h"
+#include "bugforge/tools/process.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -28,7 +28,7 @@
 
 extern char** environ;
 
-namespace bf::sim {
+namespace bf::tools {
 
 namespace {
 
@@ -56,22 +56,40 @@ void write_all(int fd, const char* s) {
   }
 }
 
-// Child side of both entry points: group, limits, standard streams. Returns false on failure.
-bool setup_child(const Limits& l, int out_fd, int err_fd) {
+// Child side of every entry point: group, limits, standard streams (stdin from `in_fd`, or
+// /dev/null when it is -1). `cpu` false: no CPU limit (a session lives across many exchanges).
+// Returns false on failure.
+bool setup_child(const Limits& l, int in_fd, int out_fd, int err_fd, bool cpu = true) {
   setpgid(0, 0);
   // Hard limit a second past the soft one: the child first gets SIGXCPU (a timeout, see
   // record_status); with equal limits the kernel sends SIGKILL at once, which reads as a crash.
-  const rlim_t cpu = static_cast<rlim_t>(cpu_limit_seconds(l));
-  const rlimit cpu_limit{cpu, cpu + 1};
-  setrlimit(RLIMIT_CPU, &cpu_limit);
+  if (cpu) {
+    const rlim_t secs = static_cast<rlim_t>(cpu_limit_seconds(l));
+    const rlimit cpu_limit{secs, secs + 1};
+    setrlimit(RLIMIT_CPU, &cpu_limit);
+  }
   set_limit(RLIMIT_AS, l.memory_bytes);
   set_limit(RLIMIT_FSIZE, l.file_bytes);
   const rlimit no_core{0, 0};
   setrlimit(RLIMIT_CORE, &no_core);
-  const int null_fd = open("/dev/null", O_RDONLY);
-  if (null_fd < 0 || dup2(null_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) return false;
-  close(null_fd);
+  const int stdin_fd = in_fd >= 0 ? in_fd : open("/dev/null", O_RDONLY);
+  if (stdin_fd < 0 || dup2(stdin_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) return false;
+  if (in_fd < 0) close(stdin_fd);
   return true;
+}
+
+// The child's exec: chdir to `cwd` (unless empty) and exec argv; only returns by _exit.
+[[noreturn]] void exec_in(const std::string& cwd, const std::vector<char*>& args,
+                          const std::vector<char*>& env) {
+  if (!cwd.empty() && chdir(cwd.c_str()) != 0) {
+    write_all(2, "bugforge: cannot chdir to the scratch directory\n");
+    _exit(127);
+  }
+  execvpe(args[0], args.data(), env.data());
+  write_all(2, "bugforge: cannot execute ");
+  write_all(2, args[0]);
+  write_all(2, "\n");
+  _exit(127);
 }
 
 struct Pipes {
@@ -233,16 +251,8 @@ ProcessResult run_process(const std::vector<std::string>& argv, const Limits& li
   Pipes pipes;
   const pid_t pid = checked_fork();
   if (pid == 0) {
-    if (!setup_child(limits, pipes.out[1], pipes.err[1])) _exit(127);
-    if (!cwd.empty() && chdir(cwd.c_str()) != 0) {
-      write_all(2, "bugforge: cannot chdir to the scratch directory\n");
-      _exit(127);
-    }
-    execvpe(c_args[0], c_args.data(), c_env.data());
-    write_all(2, "bugforge: cannot execute ");
-    write_all(2, c_args[0]);
-    write_all(2, "\n");
-    _exit(127);
+    if (!setup_child(limits, -1, pipes.out[1], pipes.err[1])) _exit(127);
+    exec_in(cwd, c_args, c_env);
   }
   return supervise(pid, pipes, limits);
 }
@@ -251,7 +261,7 @@ ProcessResult run_forked(const std::function<int()>& fn, const Limits& limits) {
   Pipes pipes;
   const pid_t pid = checked_fork();
   if (pid == 0) {
-    if (!setup_child(limits, pipes.out[1], pipes.err[1])) _exit(127);
+    if (!setup_child(limits, -1, pipes.out[1], pipes.err[1])) _exit(127);
     int code = 125;
     try {
       code = fn();
@@ -266,4 +276,47 @@ ProcessResult run_forked(const std::function<int()>& fn, const Limits& limits) {
   return supervise(pid, pipes, limits);
 }
 
-}  // namespace bf::sim
+Session::Session(const std::vector<std::string>& argv, const Limits& limits, const std::string& cwd) {
+  if (argv.empty()) throw Error("BF-PROC-003", "expected a non-empty argv");
+  int in[2], out[2];
+  if (pipe2(in, O_CLOEXEC) != 0)
+    throw Error("BF-PROC-001", fmt::format("expected pipe2 to succeed: {}", strerror(errno)));
+  if (pipe2(out, O_CLOEXEC) != 0) {
+    close(in[0]);
+    close(in[1]);
+    throw Error("BF-PROC-001", fmt::format("expected pipe2 to succeed: {}", strerror(errno)));
+  }
+  std::vector<std::string> args = argv, envs = merged_env({});
+  const std::vector<char*> c_args = c_strings(args), c_env = c_strings(envs);
+  const pid_t pid = fork();
+  if (pid < 0) {
+    for (int fd : {in[0], in[1], out[0], out[1]}) close(fd);
+    throw Error("BF-PROC-002", fmt::format("expected fork to succeed: {}", strerror(errno)));
+  }
+  if (pid == 0) {
+    if (!setup_child(limits, in[0], out[1], out[1], false)) _exit(127);
+    exec_in(cwd, c_args, c_env);
+  }
+  setpgid(pid, pid);  // also from the parent, so kill() never races the child's own setpgid
+  close(in[0]);
+  close(out[1]);
+  pid_ = pid;
+  to_ = in[1];
+  from_ = out[0];
+  signal(SIGPIPE, SIG_IGN);  // a dead child must show up as a failed write, not kill us
+}
+
+Session::~Session() {
+  kill();
+}
+
+void Session::kill() {
+  if (pid_ <= 0) return;
+  ::kill(-pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+  close(to_);
+  close(from_);
+  pid_ = -1;
+}
+
+}  // namespace bf::tools

@@ -11,11 +11,11 @@
 #include <string>
 #include <thread>
 
-#include "bugforge/simulate/process.h"
+#include "bugforge/tools/process.h"
 
-using bf::sim::Limits;
-using bf::sim::run_forked;
-using bf::sim::run_process;
+using bf::tools::Limits;
+using bf::tools::run_forked;
+using bf::tools::run_process;
 
 namespace {
 
@@ -176,4 +176,29 @@ TEST_CASE("a child spinning past its CPU-time limit is a timeout not a crash", "
   CHECK(r.timed_out);
   CHECK(r.signal == SIGXCPU);
   CHECK(r.seconds < 10);
+}
+
+TEST_CASE("Session: a long-lived child answers over its pipes and kill() ends it", "[process]") {
+  bf::tools::Session s({"sh", "-c", "while read l; do echo \"got $l\"; done"}, quick());
+  REQUIRE(s.alive());
+  const std::string line = "ping\n";
+  REQUIRE(write(s.to(), line.data(), line.size()) == static_cast<ssize_t>(line.size()));
+  std::string got;
+  char buf[64];
+  while (got.find('\n') == std::string::npos) {
+    const ssize_t n = read(s.from(), buf, sizeof buf);
+    REQUIRE(n > 0);
+    got.append(buf, static_cast<std::size_t>(n));
+  }
+  CHECK(got == "got ping\n");
+  s.kill();
+  CHECK_FALSE(s.alive());
+}
+
+TEST_CASE("Session: a program that is not there exits 127 with a message", "[process]") {
+  bf::tools::Session s({"bf-no-such-program"}, quick());
+  std::string got;
+  char buf[256];
+  for (ssize_t n; (n = read(s.from(), buf, sizeof buf)) > 0;) got.append(buf, static_cast<std::size_t>(n));
+  CHECK(got.find("cannot execute bf-no-such-program") != std::string::npos);
 }

@@ -1,4 +1,4 @@
-// bugforge dataset — the sanitizer pass over surviving HLS mutants (see hls_sanitize.h).
+// bugforge simulate — the sanitizer pass over surviving HLS mutants (see hls_sanitize.h).
 //
 // Algorithm: groups of (build overrides, mutants selected in that build): the survivors' HLS
 // schema (selected by `+bf_mutant=K`, its baseline is its own mutant 0) and one group per excluded
@@ -6,7 +6,7 @@
 // ASan+UBSan build flags, then valgrind as the run's command prefix on a plain build — check the
 // baseline once, then every mutant of the group that has no finding yet with check_design: the
 // group's build is compiled by the first check and reused from the build cache by the others.
-#include "hls_sanitize.h"
+#include "bugforge/simulate/hls_sanitize.h"
 
 #include <fmt/format.h>
 
@@ -14,10 +14,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "bugforge/core/io.h"
 #include "bugforge/mutators/schema.h"
 #include "bugforge/simulate/simulate.h"
 
-namespace bf::dataset {
+namespace bf::sim {
 
 namespace {
 
@@ -45,20 +46,13 @@ struct Group {
   bool schema = false;  // ids are selected with +bf_mutant=K; else the build is the mutant itself
 };
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::string first_line(const std::string& s) {
   return s.substr(0, s.find('\n'));
 }
 
-sim::CheckResult check(const Design& d, const Overrides& ov, const Tool& t, std::uint32_t id,
-                       const SanitizeOptions& o) {
-  sim::CheckOptions c;
+CheckResult check(const Design& d, const Overrides& ov, const Tool& t, std::uint32_t id,
+                  const SanitizeOptions& o) {
+  CheckOptions c;
   c.vectors = o.vectors;
   c.seed = o.seed;
   c.build.cache_dir = o.cache_dir;
@@ -69,19 +63,19 @@ sim::CheckResult check(const Design& d, const Overrides& ov, const Tool& t, std:
   c.run.wrapper = t.wrapper;
   if (id != 0) c.run.args = {mutators::schema_plusarg(id)};
   c.golden_backend = kernels::Backend::cpu;
-  return sim::check_design(d, c);
+  return check_design(d, c);
 }
 
 // A crash, an error exit (ASan, UBSan and valgrind all exit non-zero) or a changed output.
-bool is_finding(const sim::CheckResult& r) {
-  return r.status == sim::CheckStatus::Crash || r.status == sim::CheckStatus::Mismatch ||
-         r.status == sim::CheckStatus::Error;
+bool is_finding(const CheckResult& r) {
+  return r.status == CheckStatus::Crash || r.status == CheckStatus::Mismatch ||
+         r.status == CheckStatus::Error;
 }
 
 // Empty when the baseline runs clean under the tool; else why the tool cannot judge the group.
 std::string baseline_problem(const Design& d, const Group& g, const Tool& t, const SanitizeOptions& o) {
   const auto r = check(d, g.schema ? g.overrides : Overrides{}, t, 0, o);
-  if (r.status == sim::CheckStatus::Pass) return "";
+  if (r.status == CheckStatus::Pass) return "";
   return fmt::format("{} not used: the {} fails under it: {}", t.name,
                      g.schema ? "schema's mutant 0" : "original", r.message);
 }
@@ -97,8 +91,8 @@ void run_tool(const Design& d, const Group& g, const Tool& t, const SanitizeOpti
     if (res.finding) continue;
     const auto r = check(d, g.overrides, t, g.schema ? id : 0, o);
     res.seconds += r.build.seconds / static_cast<double>(g.ids.size()) + r.run.seconds;
-    if (r.status == sim::CheckStatus::BuildError) res.note += t.name + " not used: the build fails\n";
-    if (r.status == sim::CheckStatus::Timeout) res.note += t.name + ": timeout, not judged\n";
+    if (r.status == CheckStatus::BuildError) res.note += t.name + " not used: the build fails\n";
+    if (r.status == CheckStatus::Timeout) res.note += t.name + ": timeout, not judged\n";
     if (!is_finding(r)) continue;
     res.finding = true;
     res.tool = t.name;
@@ -140,4 +134,4 @@ std::map<std::uint32_t, SanitizerResult> sanitize_hls(const Design& d, const std
   return out;
 }
 
-}  // namespace bf::dataset
+}  // namespace bf::sim

@@ -1,4 +1,4 @@
-// bugforge dataset — the schema runner (see schema_run.h).
+// bugforge simulate — the schema runner (see schema_run.h).
 //
 // Algorithm:
 //   1. Vector sets for the golden seeds and the extra seeds, their golden outputs, and the
@@ -13,7 +13,7 @@
 //      Otherwise run every included mutant with `+bf_mutant=K` and judge it like check_design.
 //   3. Own builds: check_design with the mutant applied as a source override.
 //   Oracles without vector sets (testbench, trace) use judge_oracle with the same plusarg.
-#include "bugforge/dataset/schema_run.h"
+#include "bugforge/simulate/schema_run.h"
 #include "bugforge/core/io.h"
 
 #include <fmt/format.h>
@@ -25,13 +25,15 @@
 #include <map>
 #include <optional>
 #include <regex>
+
 #include <set>
 #include <sstream>
 
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/simulate/oracle.h"
+#include "bugforge/tools/messages.h"
 
-namespace bf::dataset {
+namespace bf::sim {
 
 namespace {
 
@@ -62,7 +64,7 @@ class Runner {
     const auto t0 = std::chrono::steady_clock::now();
     total_ = mutants.size();
     for (const auto& m : mutants) by_id_[m.id] = &m;
-    if (sim::uses_vectors(d_)) prepare_vectors();
+    if (uses_vectors(d_)) prepare_vectors();
     std::vector<std::uint32_t> own;
     std::map<std::uint32_t, std::string> why;
     if (opt_.use_schema && make_) {
@@ -78,7 +80,7 @@ class Runner {
     stats_.mutants = mutants.size();
     for (const auto& s : out.sims) {
       const bool pass =
-          s.main.status == sim::CheckStatus::Pass && (!s.extra || s.extra->status == sim::CheckStatus::Pass);
+          s.main.status == CheckStatus::Pass && (!s.extra || s.extra->status == CheckStatus::Pass);
       ++(pass ? stats_.survived : stats_.killed);
     }
     stats_.seconds = since(t0);
@@ -87,8 +89,8 @@ class Runner {
   }
 
  private:
-  sim::CheckOptions check_options(std::size_t vectors, std::uint64_t first) const {
-    sim::CheckOptions o;
+  CheckOptions check_options(std::size_t vectors, std::uint64_t first) const {
+    CheckOptions o;
     o.vectors = vectors;
     o.seed = first;
     o.build.cache_dir = opt_.cache_dir;
@@ -106,24 +108,24 @@ class Runner {
       b.seeds.push_back(first + i);
       b.sets.push_back(kernels::generate_inputs(k, d_.golden.params, b.seeds.back()));
     }
-    b.golden = sim::golden_outputs(d_, b.seeds, b.sets, check_options(n, first));
+    b.golden = golden_outputs(d_, b.seeds, b.sets, check_options(n, first));
     return b;
   }
 
   void prepare_vectors() {
     main_ = batch(opt_.vectors, opt_.seed);
     if (opt_.extra_vectors > 0) extra_ = batch(opt_.extra_vectors, opt_.seed + opt_.vectors);
-    sim::BuildOptions bo;
+    BuildOptions bo;
     bo.cache_dir = opt_.cache_dir;
-    const auto b = sim::build_design(d_, bo);
+    const auto b = build_design(d_, bo);
     if (!b.ok)
       throw Error("BF-SCH-001",
                   fmt::format("the original of {} does not build: {}", d_.name, first_line(b.log)));
-    original_ = sim::run_design(d_, b, main_.sets, run_options(0));
+    original_ = run_design(d_, b, main_.sets, run_options(0));
   }
 
-  sim::RunOptions run_options(std::uint32_t id, std::size_t sets = 0) const {
-    sim::RunOptions r;
+  RunOptions run_options(std::uint32_t id, std::size_t sets = 0) const {
+    RunOptions r;
     r.limits.wall_seconds = opt_.timeout;
     r.limits.cpu_seconds = cpu_budget(sets);
     r.args = {mutators::schema_plusarg(id)};
@@ -164,10 +166,10 @@ class Runner {
     }
     for (std::size_t i = 0; i < s.excluded.size(); ++i) why[s.excluded[i]] = s.excluded_why[i];
     if (s.included.empty()) return;
-    sim::BuildOptions bo;
+    BuildOptions bo;
     bo.cache_dir = opt_.cache_dir;
     bo.source_overrides = s.overrides;
-    const sim::BuildResult b = sim::build_design(d_, bo);
+    const BuildResult b = build_design(d_, bo);
     ++stats_.schema_builds;
     stats_.build_seconds += b.seconds;
     if (!b.ok) return on_build_failure(s, b, why);
@@ -180,22 +182,17 @@ class Runner {
   }
 
   // Mutants blamed by the located errors of a failed build, each with the error's first line.
-  // An error's continuation lines count too: Verilator names the other places involved there
-  // ("... Location of blocking assignment"); warnings (not fatal here) and their lines do not.
+  // An error's other places count too: Verilator names the other places involved in its
+  // continuation lines ("... Location of blocking assignment"); warnings (not fatal here) do not.
   static std::map<std::uint32_t, std::string> blamed(const mutators::Schema& s, const std::string& log) {
-    static const std::regex located(R"(([^\s:]+):(\d+):(\d+):)");
     std::map<std::uint32_t, std::string> out;
-    std::istringstream in(log);
-    std::string error;  // the %Error line whose block we are in; empty outside one
-    for (std::string line; std::getline(in, line);) {
-      if (line.rfind("%Error", 0) == 0)
-        error = line;
-      else if (line.empty() || !std::isspace(static_cast<unsigned char>(line[0])))
-        error.clear();
-      std::smatch m;
-      if (error.empty() || !std::regex_search(line, m, located)) continue;
-      for (auto id : mutators::mutants_at(s, m[1].str(), std::stoul(m[2].str()), std::stoul(m[3].str())))
-        out.try_emplace(id, error);
+    for (const auto& e : tools::parse_messages(log)) {
+      if (e.first_line.rfind("%Error", 0) != 0) continue;  // Verilator's errors name the arms
+      std::vector<SourceLoc> places = e.others;
+      places.insert(places.begin(), e.loc);
+      for (const auto& p : places)
+        if (p.column > 0)
+          for (auto id : mutators::mutants_at(s, p.file, p.line, p.column)) out.try_emplace(id, e.first_line);
     }
     return out;
   }
@@ -223,7 +220,7 @@ class Runner {
 
   // A schema that does not build: exclude the blamed mutants and rebuild the rest; bisect only
   // when no error names a mutant's arm (RTL) or function copy (HLS).
-  void on_build_failure(const mutators::Schema& s, const sim::BuildResult& b,
+  void on_build_failure(const mutators::Schema& s, const BuildResult& b,
                         std::map<std::uint32_t, std::string>& why) {
     ++stats_.schema_build_failures;
     auto guilty = blamed(s, b.log);
@@ -241,7 +238,7 @@ class Runner {
     if (!rest.empty()) group(rest, why);
   }
 
-  void bisect(const std::vector<std::uint32_t>& ids, const sim::BuildResult& b,
+  void bisect(const std::vector<std::uint32_t>& ids, const BuildResult& b,
               std::map<std::uint32_t, std::string>& why) {
     ++stats_.bisections;
     if (ids.size() == 1) {
@@ -254,73 +251,72 @@ class Runner {
   }
 
   // Empty when mutant 0 of the schema behaves as the original; else what differs.
-  std::string mutant0_problem(const sim::BuildResult& b) {
-    if (!sim::uses_vectors(d_)) {
+  std::string mutant0_problem(const BuildResult& b) {
+    if (!uses_vectors(d_)) {
       auto o = check_options(opt_.vectors, opt_.seed);
       o.run = run_options(0);
-      const auto r = sim::judge_oracle(d_, b, o);
-      return r.status == sim::CheckStatus::Pass ? "" : r.message;
+      const auto r = judge_oracle(d_, b, o);
+      return r.status == CheckStatus::Pass ? "" : r.message;
     }
-    const sim::RunResult r = sim::run_design(d_, b, main_.sets, run_options(0));
+    const RunResult r = run_design(d_, b, main_.sets, run_options(0));
     stats_.run_seconds += r.seconds;
-    if (r.status != sim::RunStatus::Ok) return "mutant 0 run: " + first_line(r.log);
-    if (const auto m = sim::compare(main_.golden, r, main_.seeds)) return "vs golden: " + m->format();
-    if (const auto m = sim::compare(original_.outputs, r, main_.seeds))
-      return "vs the original: " + m->format();
+    if (r.status != RunStatus::Ok) return "mutant 0 run: " + first_line(r.log);
+    if (const auto m = compare(main_.golden, r, main_.seeds)) return "vs golden: " + m->format();
+    if (const auto m = compare(original_.outputs, r, main_.seeds)) return "vs the original: " + m->format();
     if (r.cycles != original_.cycles) return "vs the original: outputs appear at different cycles";
     return "";
   }
 
   // Judges one run like check_design does.
-  static sim::CheckResult judge(const sim::RunResult& run, const VectorBatch& v) {
-    sim::CheckResult r;
+  static CheckResult judge(const RunResult& run, const VectorBatch& v) {
+    CheckResult r;
     r.run = run;
-    if (run.status == sim::RunStatus::Timeout || run.status == sim::RunStatus::Crash) {
-      r.status = run.status == sim::RunStatus::Timeout ? sim::CheckStatus::Timeout : sim::CheckStatus::Crash;
+    if (run.status == RunStatus::Timeout || run.status == RunStatus::Crash) {
+      r.status = run.status == RunStatus::Timeout ? CheckStatus::Timeout : CheckStatus::Crash;
       r.message = first_line(run.log).empty() ? "timeout" : first_line(run.log);
       return r;
     }
-    r.mismatch = sim::compare(v.golden, run, v.seeds);
+    r.mismatch = compare(v.golden, run, v.seeds);
     if (r.mismatch) {
-      r.status = sim::CheckStatus::Mismatch;
+      r.status = CheckStatus::Mismatch;
       r.message = r.mismatch->format();
-    } else if (run.status == sim::RunStatus::ProtocolError) {
-      r.status = sim::CheckStatus::Mismatch;  // values agree, but the protocol was broken
+    } else if (run.status == RunStatus::ProtocolError) {
+      r.status = CheckStatus::Mismatch;  // values agree, but the protocol was broken
       r.message = "protocol error: " + first_line(run.log);
     } else {
-      r.status = sim::CheckStatus::Pass;
+      r.status = CheckStatus::Pass;
       r.message = fmt::format("{} vector sets match", v.seeds.size());
     }
     return r;
   }
 
-  sim::CheckResult run_batch(std::uint32_t id, const sim::BuildResult& b, const VectorBatch& v,
-                             std::size_t vectors, std::uint64_t first) {
-    if (!sim::uses_vectors(d_)) {
+  CheckResult run_batch(std::uint32_t id, const BuildResult& b, const VectorBatch& v, std::size_t vectors,
+                        std::uint64_t first) {
+    if (!uses_vectors(d_)) {
       auto o = check_options(vectors, first);
       o.run = run_options(id);
-      return sim::judge_oracle(d_, b, o);
+      return judge_oracle(d_, b, o);
     }
     try {
-      const auto run = sim::run_design(d_, b, v.sets, run_options(id, v.sets.size()));
+      const auto run = run_design(d_, b, v.sets, run_options(id, v.sets.size()));
       stats_.run_seconds += run.seconds;
       return judge(run, v);
     } catch (const std::exception& e) {
-      sim::CheckResult r;
-      r.status = sim::CheckStatus::Error;
+      CheckResult r;
+      r.status = CheckStatus::Error;
       r.message = e.what();
       return r;
     }
   }
 
-  void run_in_schema(std::uint32_t id, const sim::BuildResult& b, std::size_t group_size) {
+  void run_in_schema(std::uint32_t id, const BuildResult& b, std::size_t group_size) {
     MutantSim s;
     s.id = id;
     s.in_schema = true;
     s.main = run_batch(id, b, main_, opt_.vectors, opt_.seed);
     s.main.build = b;
     s.main.build.seconds = b.seconds / static_cast<double>(group_size);  // the build is shared
-    if (s.main.status == sim::CheckStatus::Pass && opt_.extra_vectors > 0)
+    if (s.main.status == CheckStatus::Pass && opt_.extra_vectors > 0)
       s.extra = run_batch(id, b, extra_, opt_.extra_vectors, opt_.seed + opt_.vectors);
     ++stats_.in_schema;
     finish(std::move(s));
@@ -334,13 +330,13 @@ class Runner {
     MutantSim s;
     s.id = m.id;
     s.own_build_why = why;
-    s.main = sim::check_design(d_, o);
+    s.main = check_design(d_, o);
     stats_.build_seconds += s.main.build.seconds;
     stats_.run_seconds += s.main.run.seconds;
-    if (s.main.status == sim::CheckStatus::Pass && opt_.extra_vectors > 0) {
+    if (s.main.status == CheckStatus::Pass && opt_.extra_vectors > 0) {
       auto x = check_options(opt_.extra_vectors, opt_.seed + opt_.vectors);
       x.build.source_overrides = o.build.source_overrides;  // cached: same text, same key
-      s.extra = sim::check_design(d_, x);
+      s.extra = check_design(d_, x);
       stats_.run_seconds += s.extra->run.seconds;
     }
     ++stats_.own_builds;
@@ -362,7 +358,7 @@ class Runner {
   std::map<std::uint32_t, MutantSim> done_;
   std::size_t total_ = 0;
   VectorBatch main_, extra_;
-  sim::RunResult original_;
+  RunResult original_;
   SchemaRunStats stats_;
 };
 
@@ -373,7 +369,7 @@ std::string SchemaRun::dump() const {
   for (const auto& s : sims) {
     const auto& last = s.extra ? *s.extra : s.main;
     out += fmt::format("{}\t{}\t{}\t{}\n", s.id, s.in_schema ? "schema" : "own-build: " + s.own_build_why,
-                       sim::check_status_name(last.status), last.message);
+                       check_status_name(last.status), last.message);
   }
   return out;
 }
@@ -392,4 +388,4 @@ SchemaRun simulate_mutants(const Design& d, const std::vector<Mutant>& mutants, 
   return run_schema(d, mutants, make, opt);
 }
 
-}  // namespace bf::dataset
+}  // namespace bf::sim

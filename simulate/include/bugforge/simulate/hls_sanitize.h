@@ -1,4 +1,4 @@
-// bugforge dataset — the sanitizer pass over HLS mutants that passed every vector set.
+// bugforge simulate — the sanitizer pass over HLS mutants that passed every vector set.
 //
 // Algorithm: one HLS schema (mutators/schema.h) of the survivors is built twice, once with
 // AddressSanitizer+UBSan (-fsanitize=address,undefined -fno-sanitize-recover=all -g) and once
@@ -18,7 +18,7 @@
 #include "bugforge/core/design.h"
 #include "bugforge/mutators/mutant.h"
 
-namespace bf::dataset {
+namespace bf::sim {
 
 struct SanitizeOptions {
   std::size_t vectors = 8;
@@ -42,4 +42,4 @@ std::map<std::uint32_t, SanitizerResult> sanitize_hls(const Design& d,
                                                       const std::vector<mutators::Mutant>& survivors,
                                                       const SanitizeOptions& opt);
 
-}  // namespace bf::dataset
+}  // namespace bf::sim

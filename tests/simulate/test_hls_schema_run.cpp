@@ -1,4 +1,4 @@
-// Tests of the schema runner (dataset/schema_run.h) on an HLS design: requant_hls mutants
+// Tests of the schema runner (simulate/schema_run.h) on an HLS design: requant_hls mutants
 // simulated through one HLS schema build give the same verdicts as their own builds.
 //
 // Algorithm: take an even spread of 6 simulation-class mutants, run them with use_schema on
@@ -8,9 +8,9 @@
 #include <filesystem>
 
 #include "bugforge/core/design.h"
-#include "bugforge/dataset/schema_run.h"
 #include "bugforge/mutators/bug_class.h"
 #include "bugforge/mutators/hls_mutator.h"
+#include "bugforge/simulate/schema_run.h"
 
 TEST_CASE("hls schema run: verdicts through the schema match own builds", "[schema][hls]") {
   const bf::Design d = bf::find_design("requant_hls");
@@ -20,14 +20,14 @@ TEST_CASE("hls schema run: verdicts through the schema match own builds", "[sche
       all.push_back(m);
   REQUIRE(all.size() >= 6);
   for (std::size_t i = 0; i < 6; ++i) ms.push_back(all[i * all.size() / 6]);
-  bf::dataset::SchemaRunOptions o;
+  bf::sim::SchemaRunOptions o;
   o.vectors = 4;
   o.cache_dir = (std::filesystem::temp_directory_path() / "bf-hls-schema-run").string();
-  const auto schema = bf::dataset::simulate_mutants(d, ms, o);
+  const auto schema = bf::sim::simulate_mutants(d, ms, o);
   CHECK(schema.stats.schema_problem.empty());
   CHECK(schema.stats.in_schema > 0);
   o.use_schema = false;
-  const auto own = bf::dataset::simulate_mutants(d, ms, o);
+  const auto own = bf::sim::simulate_mutants(d, ms, o);
   REQUIRE(own.sims.size() == schema.sims.size());
   for (std::size_t i = 0; i < ms.size(); ++i) {
     INFO("mutant " << ms[i].id << " " << ms[i].bug_class << " " << ms[i].description);
@@ -49,11 +49,11 @@ TEST_CASE("hls schema run: a mutant whose function copy does not compile is blam
   broken.id = ms.back().id + 1000;
   broken.replacement = "(bf_undeclared_name) " + broken.replacement;
   ms.push_back(broken);
-  bf::dataset::SchemaRunOptions o;
+  bf::sim::SchemaRunOptions o;
   o.vectors = 1;
   o.extra_vectors = 0;
   o.cache_dir = (std::filesystem::temp_directory_path() / "bf-hls-schema-blame").string();
-  const auto run = bf::dataset::simulate_mutants(d, ms, o);
+  const auto run = bf::sim::simulate_mutants(d, ms, o);
   CHECK(run.stats.blamed == 1);
   CHECK(run.stats.bisections == 0);
   CHECK(run.stats.schema_builds == 2);

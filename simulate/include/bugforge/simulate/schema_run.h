@@ -1,4 +1,4 @@
-// bugforge dataset — simulate many mutants of one design through mutant schemata.
+// bugforge simulate — simulate many mutants of one design through mutant schemata.
 //
 // Algorithm: build the schema (all selectable mutants in one model) once; check its mutant 0
 // (`+bf_mutant=0`) against the golden outputs and against the original build's outputs, value
@@ -23,12 +23,12 @@
 #include "bugforge/mutators/schema.h"
 #include "bugforge/simulate/simulate.h"
 
-namespace bf::dataset {
+namespace bf::sim {
 
 struct MutantSim;
 
 struct SchemaRunOptions {
-  std::size_t vectors = 8;        // golden vector sets: seeds seed..seed+vectors-1
+  std::size_t vectors = 8;  // golden vector sets: seeds seed..seed+vectors-1
   std::uint64_t seed = 1;
   std::size_t extra_vectors = 0;  // further sets a passing mutant must also pass
   double timeout = 30;            // wall seconds per run (cycles: the design's max_cycles)
@@ -43,10 +43,10 @@ struct SchemaRunOptions {
 // The simulation verdict of one mutant, in the shape check_design gives.
 struct MutantSim {
   std::uint32_t id = 0;
-  sim::CheckResult main;                  // golden vector sets
-  std::optional<sim::CheckResult> extra;  // extra sets, run only when `main` passed
-  bool in_schema = false;                 // labelled through a schema build
-  std::string own_build_why;              // why it needed its own build (empty when in_schema)
+  CheckResult main;                  // golden vector sets
+  std::optional<CheckResult> extra;  // extra sets, run only when `main` passed
+  bool in_schema = false;            // labelled through a schema build
+  std::string own_build_why;         // why it needed its own build (empty when in_schema)
 };
 
 struct SchemaRunStats {
@@ -56,24 +56,25 @@ struct SchemaRunStats {
   std::size_t bisections = 0;  // failed schemata split in halves (no error mapped to an arm)
   double build_seconds = 0, run_seconds = 0, seconds = 0;
   double own_build_seconds = 0;  // wall time of the own builds and their runs (part of `seconds`)
-  std::string schema_problem;  // set when a schema's mutant 0 differed from the original
+  std::string schema_problem;    // set when a schema's mutant 0 differed from the original
 };
 
 struct SchemaRun {
   std::vector<MutantSim> sims;  // in the order of the mutants given
   SchemaRunStats stats;
-  std::string dump() const;     // one line per mutant: id, path, status, message
+  std::string dump() const;  // one line per mutant: id, path, status, message
 };
 
 using SchemaMaker = std::function<mutators::Schema(const std::vector<mutators::Mutant>&)>;
 
 // Simulates `mutants` of `d` through schemata from `make_schema`. Throws bf::Error BF-SCH-001
 // when the original design does not build (nothing can be compared against it).
-SchemaRun run_schema(const Design& d, const std::vector<mutators::Mutant>& mutants, const SchemaMaker& make_schema,
-                     const SchemaRunOptions& opt);
+SchemaRun run_schema(const Design& d, const std::vector<mutators::Mutant>& mutants,
+                     const SchemaMaker& make_schema, const SchemaRunOptions& opt);
 
 // run_schema with the design's language's schema maker (Verilog: make_rtl_schema, HLS C++:
 // make_hls_schema); languages without one simulate every mutant with its own build.
-SchemaRun simulate_mutants(const Design& d, const std::vector<mutators::Mutant>& mutants, const SchemaRunOptions& opt);
+SchemaRun simulate_mutants(const Design& d, const std::vector<mutators::Mutant>& mutants,
+                           const SchemaRunOptions& opt);
 
-}  // namespace bf::dataset
+}  // namespace bf::sim
