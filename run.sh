@@ -18,7 +18,7 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 # Every mutant that a schema build can select (RTL and HLS alike), plus at most BUGFORGE_OWN_BUILDS per
 # design of those that need a build of their own (BUGFORGE_PER_DESIGN caps mutants per design; 0 = all).
 "$bf" gen --out "$out/parts" --jobs "$jobs" --seed "${BUGFORGE_SEED:-1}" --per-design "${BUGFORGE_PER_DESIGN:-0}" \
-  --own-builds "${BUGFORGE_OWN_BUILDS:-2}" --formal-budget 2 --formal-design-budget 20 --vectors 4 --extra-vectors 8 \
+  --own-builds "${BUGFORGE_OWN_BUILDS:-2}" --formal-timeout 2 --formal-design-timeout 20 --vectors 4 --extra-vectors 8 \
   --timeout 10 || true
 "$bf" merge "$out/parts" --out "$out/dataset.db"
 "$bf" export --db "$out/dataset.db" --format hf --task detect --out "$out/hf"

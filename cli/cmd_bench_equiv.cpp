@@ -276,11 +276,14 @@ CLI::App* setup_bench_equiv(CLI::App& parent) {
       ->check(CLI::Range(1, 1000));
   sub->add_option("--vectors", b.vectors, "Cross-check: vector sets per simulation")
       ->check(CLI::Range(1, 64));
-  sub->add_option("--timeout", b.timeout, "Formal time budget per mutant, seconds")
+  sub->add_option("--formal-timeout", b.timeout, "Formal time limit per mutant, Yosys seconds")
       ->check(CLI::PositiveNumber);
-  sub->add_option("--killed-timeout", b.killed_timeout,
-                  "Cross-check: formal budget for mutants simulation killed")
+  sub->add_option("--killed-formal-timeout", b.killed_timeout,
+                  "Cross-check: formal time limit for mutants simulation killed")
       ->check(CLI::PositiveNumber);
+  // Old spellings, unlisted: --timeout is the per-run wall limit in every other command.
+  sub->add_option("--timeout", b.timeout)->check(CLI::PositiveNumber)->group("");
+  sub->add_option("--killed-timeout", b.killed_timeout)->check(CLI::PositiveNumber)->group("");
   sub->add_flag("--replay-killed", b.replay_killed,
                 "Cross-check: replay counterexamples of killed mutants too");
   sub->add_option("--out", b.out, "Cross-check: one JSON line per mutant to this file");

@@ -95,7 +95,9 @@ class EquivCommand final : public Command {
     app.add_flag("--reset-active-low", low_, "The reset is active low (default for rst_n)");
     app.add_option("--reset-cycles", spec_.reset_cycles, "Cycles the reset is held at the start")
         ->check(CLI::Range(0, 64));
-    app.add_option("--timeout", opt_.budget_seconds, "Time budget, seconds")->check(CLI::PositiveNumber);
+    app.add_option("--formal-timeout", opt_.budget_seconds, "Formal time limit, Yosys seconds")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--timeout", opt_.budget_seconds)->check(CLI::PositiveNumber)->group("");  // old spelling
     app.add_option("--recheck-cycles", opt_.recheck_cycles,
                    "Cycles of random simulation that re-check a proof (default 2000)")
         ->check(CLI::Range(100, 1000000));

@@ -49,7 +49,6 @@ class GenCommand final : public Command {
         ->capture_default_str();
     app.add_option("-s,--seed", s_.seed, "Seed for mutant sampling and the first golden vector set")
         ->capture_default_str();
-    app.add_option("--classes", classes_, "Comma-separated bug classes (default: all)");
     add_labelling_options(app, s_);
     auto* idx = app.add_option("--shard-index", index_, "This shard's index, 0-based");
     app.add_option("--shard-count", count_, "Number of shards")->check(CLI::Range(1, 1000000));
@@ -65,7 +64,6 @@ class GenCommand final : public Command {
     o.out_dir = out_;
     o.jobs = jobs_;
     o.settings = s_;
-    o.settings.classes = mutators::parse_class_list(classes_, mutators::Lang::Both);
     o.shard = shard();
     o.progress = dataset::progress_mode(quiet_, log_json_);
     const auto labeler = dataset::make_labeler();
@@ -104,7 +102,7 @@ class GenCommand final : public Command {
                s.complete ? "complete: " + s.done_path : "incomplete: rerun the same command to finish");
   }
 
-  std::string designs_, out_, classes_, env_;
+  std::string designs_, out_, env_;
   std::size_t jobs_ = std::max(1u, std::thread::hardware_concurrency());
   dataset::GenSettings s_;
   std::optional<std::size_t> index_, count_;

@@ -18,7 +18,6 @@
 
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
-#include "bugforge/core/hash.h"
 #include "bugforge/dataset/gen.h"
 #include "bugforge/dataset/labeler.h"
 #include "bugforge/dataset/progress.h"
@@ -76,25 +75,6 @@ std::string header() {
   return s + fmt::format(" {:>8} {:>5} {:>7}\n", "survived", "equiv", "kill");
 }
 
-// At most `n` mutants per class, chosen by a seeded hash rank so that the pick is stable.
-std::vector<mutators::Mutant> cap_per_class(std::vector<mutators::Mutant> ms, std::size_t n,
-                                            std::uint64_t seed) {
-  if (n == 0) return ms;
-  auto rank = [&](const mutators::Mutant& m) {
-    return Hasher()
-        .add(static_cast<std::int64_t>(seed))
-        .add(m.file)
-        .add(static_cast<std::int64_t>(m.offset))
-        .add(m.replacement)
-        .digest();
-  };
-  std::stable_sort(ms.begin(), ms.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
-  std::map<std::string, std::size_t> taken;
-  std::erase_if(ms, [&](const auto& m) { return ++taken[m.bug_class] > n; });
-  std::sort(ms.begin(), ms.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-  return ms;
-}
-
 class LabelCommand final : public Command {
  public:
   const char* name() const override { return "label"; }
@@ -112,8 +92,6 @@ class LabelCommand final : public Command {
   }
   void setup(CLI::App& app) override {
     app.add_option("designs", designs_, "design folders or built-in design names")->required();
-    app.add_option("--classes", classes_,
-                   "comma-separated bug classes (default: all of the design's language)");
     app.add_option("--seed", settings_.seed, "sampling and vector seed")->capture_default_str();
     app.add_option("--per-class", per_class_, "at most N mutants per class and design (0 = no cap)")
         ->capture_default_str();
@@ -126,7 +104,6 @@ class LabelCommand final : public Command {
     app.add_flag("--no-formal", no_formal_, "skip formal equivalence of survivors (they stay unknown)");
   }
   int execute() override {
-    settings_.classes = mutators::parse_class_list(classes_, mutators::Lang::Both);
     if (no_formal_) settings_.formal_budget = 0;
     auto labeler = dataset::make_labeler();
     std::vector<std::pair<Design, std::vector<mutators::Mutant>>> work;
@@ -134,7 +111,10 @@ class LabelCommand final : public Command {
     for (const auto& name : designs_) {
       const Design d = find_design(name);
       double seconds = 0;
-      auto ms = cap_per_class(labeler->propose(d, settings_, seconds), per_class_, settings_.seed);
+      mutators::SampleOptions cap;
+      cap.seed = settings_.seed;
+      cap.cap_per_class = per_class_;
+      auto ms = mutators::sample(labeler->propose(d, settings_, seconds), cap);
       total += ms.size();
       work.emplace_back(d, std::move(ms));
     }
@@ -213,7 +193,6 @@ class LabelCommand final : public Command {
   }
 
   std::vector<std::string> designs_;
-  std::string classes_;
   std::size_t per_class_ = 0, jobs_ = 1;
   std::mutex mu_;
   bool json_ = false, no_formal_ = false;

@@ -18,6 +18,7 @@
 #include "bugforge/mutators/rtl.h"
 #include "bugforge/mutators/schema.h"
 #include "command.h"
+#include "label_options.h"
 
 namespace bf::cli {
 
@@ -89,9 +90,10 @@ class MutateCommand final : public Command {
   }
   void setup(CLI::App& app) override {
     app.add_option("design", design_, "design folder or built-in design name")->required();
-    app.add_option("--classes", classes_, "comma-separated bug classes (default: all RTL classes)");
+    add_classes_option(app, classes_);
     app.add_option("--seed", seed_, "sampling seed")->capture_default_str();
-    app.add_option("--limit", limit_, "at most N mutants (0 = all)")->capture_default_str();
+    app.add_option("--per-design", limit_, "at most N mutants (0 = all)")->capture_default_str();
+    app.add_option("--limit", limit_)->group("");  // old spelling of --per-design
     app.add_option("--per-class", per_class_, "at most N mutants per class (0 = no cap)")
         ->capture_default_str();
     app.add_option("--format", format_, "diff | json")
@@ -104,7 +106,7 @@ class MutateCommand final : public Command {
     const Design d = find_design(design_);
     mutators::RtlMutateOptions opt;
     const bool hls = d.language == Language::HlsCpp;  // HLS C++ sites come from libclang
-    opt.classes = mutators::parse_class_list(classes_, hls ? mutators::Lang::Hls : mutators::Lang::Rtl);
+    opt.classes = classes_;  // mutate_hls / mutate_rtl reject a class of the other language
     opt.seed = seed_;
     opt.limit = limit_;
     opt.cap_per_class = per_class_;
@@ -121,7 +123,8 @@ class MutateCommand final : public Command {
   }
 
  private:
-  std::string design_, classes_, format_ = "diff", output_ = "-", schema_dir_;
+  std::vector<std::string> classes_;
+  std::string design_, format_ = "diff", output_ = "-", schema_dir_;
   std::uint64_t seed_ = 1;
   std::size_t limit_ = 0, per_class_ = 0;
 };

@@ -1,6 +1,8 @@
 // bugforge cli — the labelling options `gen` and `label` share (see label_options.h).
 #include "label_options.h"
 
+#include "bugforge/mutators/bug_class.h"
+
 namespace bf::cli {
 
 namespace {
@@ -12,7 +14,15 @@ void hidden_alias(CLI::App& app, const std::string& name, double& target) {
 
 }  // namespace
 
+void add_classes_option(CLI::App& app, std::vector<std::string>& classes) {
+  app.add_option_function<std::string>(
+      "--classes",
+      [&classes](const std::string& csv) { classes = mutators::parse_class_list(csv, mutators::Lang::Both); },
+      "Comma-separated bug classes, any case (default: every class of the design's language)");
+}
+
 void add_labelling_options(CLI::App& app, dataset::GenSettings& s) {
+  add_classes_option(app, s.classes);
   app.add_option("--per-design", s.per_design, "At most N mutants per design (0 = all)")
       ->capture_default_str();
   app.add_option("--limit", s.per_design)->group("");  // label's old spelling of --per-design

@@ -27,7 +27,6 @@
 #include <sstream>
 
 #include "bugforge/core/diagnostic.h"
-#include "bugforge/core/hash.h"
 #include "bugforge/equivalence/equivalence.h"
 #include "bugforge/mutators/bug_class.h"
 #include "bugforge/mutators/hls_mutator.h"
@@ -151,7 +150,9 @@ class ToolLabeler final : public Labeler {
     } else {
       mutators::HlsMutateOptions o;
       o.classes = classes;
-      out = sample(mutators::mutate_hls(d, o), s);
+      o.seed = s.seed;
+      o.limit = s.per_design;
+      out = mutators::mutate_hls(d, o);
     }
     seconds = since(t0);
     return cap_own_builds(std::move(out), d, s);
@@ -159,7 +160,7 @@ class ToolLabeler final : public Labeler {
 
   bool label(const Design& d, const std::vector<Mutant>& mutants, const GenSettings& s,
              const Emit& emit) override {
-    Verdict original = run_sim(d, {}, s, Mutant{});
+    Verdict original = run_sim(d, {}, s);
     const bool ok = original.label != Label::Buggy;
     if (ok) {
       original.label = Label::Clean;
@@ -231,29 +232,12 @@ class ToolLabeler final : public Labeler {
     const auto in_schema = hls_schema_ids(d, all);
     std::vector<Mutant> own, out;
     for (auto& m : all) (needs_own_build(m, d, in_schema) ? own : out).push_back(std::move(m));
-    GenSettings capped = s;
-    capped.per_design = s.own_builds;
-    for (auto& m : sample(std::move(own), capped)) out.push_back(std::move(m));
+    mutators::SampleOptions capped;
+    capped.seed = s.seed;
+    capped.limit = s.own_builds;
+    for (auto& m : mutators::sample(std::move(own), capped)) out.push_back(std::move(m));
     std::sort(out.begin(), out.end(), [](const Mutant& a, const Mutant& b) { return a.id < b.id; });
     return out;
-  }
-
-  // HLS generators give every site; keep a seeded, even spread of `per_design` of them.
-  static std::vector<Mutant> sample(std::vector<Mutant> all, const GenSettings& s) {
-    if (s.per_design == 0 || all.size() <= s.per_design) return all;
-    auto key = [&](const Mutant& m) {
-      return Hasher()
-          .add(static_cast<std::int64_t>(s.seed))
-          .add(m.file)
-          .add(static_cast<std::int64_t>(m.offset))
-          .add(m.replacement)
-          .digest();
-    };
-    std::stable_sort(all.begin(), all.end(),
-                     [&](const Mutant& a, const Mutant& b) { return key(a) < key(b); });
-    all.resize(s.per_design);
-    std::stable_sort(all.begin(), all.end(), [](const Mutant& a, const Mutant& b) { return a.id < b.id; });
-    return all;
   }
 
   using Reparsers = std::map<std::string, std::unique_ptr<mutators::hls::Reparser>>;  // by source path
@@ -261,10 +245,7 @@ class ToolLabeler final : public Labeler {
   Verdict label_one(const Design& d, const Mutant& m, const GenSettings& s, Reparsers& parsers) const {
     const auto* cls = mutators::find_bug_class(m.bug_class);
     if (cls && cls->oracle == mutators::Oracle::PragmaRule) return run_pragma(d, m, parsers);
-    const std::string path = (fs::path(d.dir) / m.file).string();
-    const std::vector<std::pair<std::string, std::string>> overrides = {
-        {path, mutators::apply_mutant(read_text(path), m)}};
-    return run_sim(d, overrides, s, m);  // HLS survivors then go to the sanitizer pass
+    return run_sim(d, {sim::mutant_override(d, m)}, s);  // HLS survivors then go to the sanitizer pass
   }
 
   // Every mutant but the pragma classes' goes through mutant schemata (schema_run.h), each
@@ -292,8 +273,9 @@ class ToolLabeler final : public Labeler {
     return out;
   }
 
-  // run_sim's verdict from a schema run's checks (golden sets, then the extra sets).
-  static Verdict sim_verdict(const Design& d, const sim::MutantSim& r, const GenSettings& s) {
+  // The verdict of the judge's answer (golden sets, then the extra sets); Unknown with
+  // evidence=vectors when every set passes.
+  static Verdict sim_verdict(const Design& d, const sim::Judgement& r, const GenSettings& s) {
     Verdict v;
     v.tools = tools_for(d.language);
     v.golden_seeds = seeds(s.seed, s.vectors);
@@ -307,35 +289,16 @@ class ToolLabeler final : public Labeler {
     return finish_pass(std::move(v));
   }
 
-  static sim::CheckOptions check_options(const GenSettings& s, std::size_t vectors, std::uint64_t first) {
+  // The judge on the design (no overrides: the golden sets only) or on one variant of it.
+  static Verdict run_sim(const Design& d, const std::vector<std::pair<std::string, std::string>>& overrides,
+                         const GenSettings& s) {
     sim::CheckOptions o;
-    o.vectors = vectors;
-    o.seed = first;
+    o.vectors = s.vectors;
+    o.seed = s.seed;
     o.run.limits.wall_seconds = s.timeout;
     o.golden_backend = kernels::Backend::cpu;
-    return o;
-  }
-
-  // Golden vectors, then the extra ones; Unknown (with evidence=vectors) when both pass.
-  static Verdict run_sim(const Design& d, const std::vector<std::pair<std::string, std::string>>& overrides,
-                         const GenSettings& s, const Mutant&) {
-    Verdict v;
-    v.tools = tools_for(d.language);
-    auto o = check_options(s, s.vectors, s.seed);
     o.build.source_overrides = overrides;
-    const auto r = sim::check_design(d, o);
-    v.golden_seeds = seeds(s.seed, s.vectors);
-    v.timings = {{"build", r.build.seconds}, {"sim", r.run.seconds}};
-    if (auto f = failure(r)) return with_context(std::move(*f), v);
-    if (s.extra_vectors == 0 || overrides.empty()) return finish_pass(std::move(v));
-    auto x = check_options(s, s.extra_vectors, s.seed + s.vectors);
-    x.build.source_overrides = overrides;
-    const auto rx = sim::check_design(d, x);
-    const auto extra = seeds(s.seed + s.vectors, s.extra_vectors);
-    v.golden_seeds.insert(v.golden_seeds.end(), extra.begin(), extra.end());
-    v.timings["sim"] = r.run.seconds + rx.run.seconds;
-    if (auto f = failure(rx)) return with_context(std::move(*f), v);
-    return finish_pass(std::move(v));
+    return sim_verdict(d, sim::judge_design(d, o, overrides.empty() ? 0 : s.extra_vectors), s);
   }
 
   static Verdict with_context(Verdict failed, const Verdict& ctx) {

@@ -1,5 +1,7 @@
 // bugforge mutators — applying a mutant to a file's text and showing it as a unified diff.
 //
+// Algorithm (sample): sort (rank, input index) pairs, so equal ranks keep input order, take
+// in that order under the caps, then restore input order.
 // Algorithm (diff): a mutant edits one contiguous byte span, so the diff is one hunk: the lines
 // that the span touches before and after the edit, with `context` unchanged lines either side.
 #include "bugforge/mutators/mutant.h"
@@ -7,7 +9,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 #include <vector>
+
+#include "bugforge/core/hash.h"
 
 namespace bf::mutators {
 
@@ -19,6 +25,47 @@ std::string apply_mutant(const std::string& text, const Mutant& m) {
   std::string out = text;
   out.replace(m.offset, m.original.size(), m.replacement);
   return out;
+}
+
+namespace {
+
+std::uint64_t rank(const Mutant& m, std::uint64_t seed) {
+  return Hasher()
+      .add(static_cast<std::int64_t>(seed))
+      .add(m.file)
+      .add(static_cast<std::int64_t>(m.offset))
+      .add(m.replacement)
+      .digest();
+}
+
+}  // namespace
+
+std::vector<Mutant> sample(std::vector<Mutant> all, const SampleOptions& opt) {
+  if (opt.limit == 0 && opt.cap_per_class == 0) return all;
+  std::vector<std::pair<std::uint64_t, std::size_t>> order;
+  for (std::size_t i = 0; i < all.size(); ++i) order.emplace_back(rank(all[i], opt.seed), i);
+  std::sort(order.begin(), order.end());
+  std::map<std::string, std::size_t> per_class;
+  std::vector<std::size_t> kept;
+  for (const auto& [r, i] : order) {
+    if (opt.limit && kept.size() >= opt.limit) break;
+    if (opt.cap_per_class && per_class[all[i].bug_class] >= opt.cap_per_class) continue;
+    ++per_class[all[i].bug_class];
+    kept.push_back(i);
+  }
+  std::sort(kept.begin(), kept.end());
+  std::vector<Mutant> out;
+  out.reserve(kept.size());
+  for (const std::size_t i : kept) out.push_back(std::move(all[i]));
+  return out;
+}
+
+void number_in_source_order(std::vector<Mutant>& ms) {
+  std::sort(ms.begin(), ms.end(), [](const Mutant& a, const Mutant& b) {
+    return std::tie(a.file, a.offset, a.bug_class, a.replacement) <
+           std::tie(b.file, b.offset, b.bug_class, b.replacement);
+  });
+  for (std::size_t i = 0; i < ms.size(); ++i) ms[i].id = static_cast<std::uint32_t>(i + 1);
 }
 
 namespace {

@@ -113,8 +113,7 @@ std::vector<Group> groups(const Design& d, const std::vector<Mutant>& survivors)
   for (const auto id : s.excluded)
     for (const auto& m : survivors)
       if (m.id == id) {
-        const std::string path = (fs::path(d.dir) / m.file).string();
-        out.push_back({{{path, mutators::apply_mutant(read_text(path), m)}}, {id}, false});
+        out.push_back({{mutant_override(d, m)}, {id}, false});
       }
   return out;
 }

@@ -79,8 +79,7 @@ class Runner {
     for (const auto& m : mutants) out.sims.push_back(std::move(done_.at(m.id)));
     stats_.mutants = mutants.size();
     for (const auto& s : out.sims) {
-      const bool pass =
-          s.main.status == CheckStatus::Pass && (!s.extra || s.extra->status == CheckStatus::Pass);
+      const bool pass = s.passed();
       ++(pass ? stats_.survived : stats_.killed);
     }
     stats_.seconds = since(t0);
@@ -267,29 +266,6 @@ class Runner {
     return "";
   }
 
-  // Judges one run like check_design does.
-  static CheckResult judge(const RunResult& run, const VectorBatch& v) {
-    CheckResult r;
-    r.run = run;
-    if (run.status == RunStatus::Timeout || run.status == RunStatus::Crash) {
-      r.status = run.status == RunStatus::Timeout ? CheckStatus::Timeout : CheckStatus::Crash;
-      r.message = first_line(run.log).empty() ? "timeout" : first_line(run.log);
-      return r;
-    }
-    r.mismatch = compare(v.golden, run, v.seeds);
-    if (r.mismatch) {
-      r.status = CheckStatus::Mismatch;
-      r.message = r.mismatch->format();
-    } else if (run.status == RunStatus::ProtocolError) {
-      r.status = CheckStatus::Mismatch;  // values agree, but the protocol was broken
-      r.message = "protocol error: " + first_line(run.log);
-    } else {
-      r.status = CheckStatus::Pass;
-      r.message = fmt::format("{} vector sets match", v.seeds.size());
-    }
-    return r;
-  }
-
   CheckResult run_batch(std::uint32_t id, const BuildResult& b, const VectorBatch& v, std::size_t vectors,
                         std::uint64_t first) {
     if (!uses_vectors(d_)) {
@@ -300,7 +276,7 @@ class Runner {
     try {
       const auto run = run_design(d_, b, v.sets, run_options(id, v.sets.size()));
       stats_.run_seconds += run.seconds;
-      return judge(run, v);
+      return judge_run(d_, run, v.golden, v.seeds);
     } catch (const std::exception& e) {
       CheckResult r;
       r.status = CheckStatus::Error;
@@ -324,21 +300,14 @@ class Runner {
 
   void own_build(const Mutant& m, const std::string& why) {
     const auto t0 = std::chrono::steady_clock::now();
-    const std::string path = (fs::path(d_.dir) / m.file).string();
     auto o = check_options(opt_.vectors, opt_.seed);
-    o.build.source_overrides = {{path, mutators::apply_mutant(read_text(path), m)}};
+    o.build.source_overrides = {mutant_override(d_, m)};
     MutantSim s;
+    static_cast<Judgement&>(s) = judge_design(d_, o, opt_.extra_vectors);
     s.id = m.id;
     s.own_build_why = why;
-    s.main = check_design(d_, o);
     stats_.build_seconds += s.main.build.seconds;
-    stats_.run_seconds += s.main.run.seconds;
-    if (s.main.status == CheckStatus::Pass && opt_.extra_vectors > 0) {
-      auto x = check_options(opt_.extra_vectors, opt_.seed + opt_.vectors);
-      x.build.source_overrides = o.build.source_overrides;  // cached: same text, same key
-      s.extra = check_design(d_, x);
-      stats_.run_seconds += s.extra->run.seconds;
-    }
+    stats_.run_seconds += s.main.run.seconds + (s.extra ? s.extra->run.seconds : 0);
     ++stats_.own_builds;
     stats_.own_build_seconds += since(t0);
     finish(std::move(s));
@@ -367,7 +336,7 @@ class Runner {
 std::string SchemaRun::dump() const {
   std::string out;
   for (const auto& s : sims) {
-    const auto& last = s.extra ? *s.extra : s.main;
+    const auto& last = s.last();
     out += fmt::format("{}\t{}\t{}\t{}\n", s.id, s.in_schema ? "schema" : "own-build: " + s.own_build_why,
                        check_status_name(last.status), last.message);
   }

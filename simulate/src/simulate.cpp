@@ -138,17 +138,21 @@ std::optional<Mismatch> compare_tensor(const Tensor& want, const Tensor* got,
   return std::nullopt;
 }
 
-void finish_check(CheckResult& r, const Design& d, const std::vector<kernels::OutputSet>& golden,
-                  const std::vector<std::uint64_t>& seeds) {
+}  // namespace
+
+CheckResult judge_run(const Design& d, const RunResult& run, const std::vector<kernels::OutputSet>& golden,
+                      const std::vector<std::uint64_t>& seeds) {
+  CheckResult r;
+  r.run = run;
   switch (r.run.status) {
     case RunStatus::Timeout:
       r.status = CheckStatus::Timeout;
       r.message = first_line(r.run.log).empty() ? "timeout" : first_line(r.run.log);
-      return;
+      return r;
     case RunStatus::Crash:
       r.status = CheckStatus::Crash;
       r.message = first_line(r.run.log);
-      return;
+      return r;
     case RunStatus::Ok:
     case RunStatus::ProtocolError: break;
   }
@@ -165,9 +169,8 @@ void finish_check(CheckResult& r, const Design& d, const std::vector<kernels::Ou
     const std::string oracle = d.oracle.kind == "reference" ? "reference " + d.oracle.top : d.golden.kernel;
     r.message = fmt::format("{} vector sets match {}", seeds.size(), oracle);
   }
+  return r;
 }
-
-}  // namespace
 
 Diagnostic build_diagnostic(const BuildResult& b) {
   Diagnostic d;
@@ -294,8 +297,9 @@ CheckResult check_design(const Design& d, const CheckOptions& opt) {
       sets.push_back(kernels::generate_inputs(k, d.golden.params, seeds.back()));
     }
     const auto golden = golden_outputs(d, seeds, sets, opt);  // the kernel's or the reference's
-    r.run = run_design(d, r.build, sets, opt.run);
-    finish_check(r, d, golden, seeds);
+    auto build = std::move(r.build);
+    r = judge_run(d, run_design(d, build, sets, opt.run), golden, seeds);
+    r.build = std::move(build);
   } catch (const Error& e) {
     r.status = CheckStatus::Error;
     r.message = e.diagnostic().format();
@@ -304,6 +308,26 @@ CheckResult check_design(const Design& d, const CheckOptions& opt) {
     r.message = e.what();
   }
   return r;
+}
+
+bool Judgement::passed() const {
+  return main.status == CheckStatus::Pass && (!extra || extra->status == CheckStatus::Pass);
+}
+
+Judgement judge_design(const Design& d, const CheckOptions& opt, std::size_t extra_vectors) {
+  Judgement j;
+  j.main = check_design(d, opt);
+  if (j.main.status != CheckStatus::Pass || extra_vectors == 0) return j;
+  CheckOptions x = opt;  // same overrides and flags: the build comes from the cache
+  x.seed = opt.seed + opt.vectors;
+  x.vectors = extra_vectors;
+  j.extra = check_design(d, x);
+  return j;
+}
+
+std::pair<std::string, std::string> mutant_override(const Design& d, const mutators::Mutant& m) {
+  const std::string path = (fs::path(d.dir) / m.file).string();
+  return {path, mutators::apply_mutant(read_text(path), m)};
 }
 
 }  // namespace bf::sim

@@ -2,18 +2,14 @@
 //
 // Algorithm: every chosen class proposes all candidates; identical edits (same file, offset,
 // original, replacement) are kept once, from the class listed first (the table is ordered most
-// specific first, so "wrong reset value" wins over the generic "constant off by one"). Sampling
-// ranks candidates by a hash of (seed, edit) — stable across platforms, unlike std::shuffle —
-// then applies the per-class cap and the per-design limit; survivors are numbered 1..N in source
-// order.
-#include <fmt/format.h>
+// specific first, so "wrong reset value" wins over the generic "constant off by one"). Sampling is
+// the one seeded sampler (mutant.h: per-class cap, per-design limit); survivors are numbered
+// 1..N in source order.
 
 #include <algorithm>
-#include <map>
 #include <set>
 #include <tuple>
 
-#include "bugforge/core/hash.h"
 #include "bugforge/mutators/bug_class.h"
 #include "rtl_context.h"
 
@@ -56,16 +52,14 @@ const std::vector<std::unique_ptr<RtlMutator>>& rtl_mutators() {
 
 namespace {
 
-auto edit_key(const Mutant& m) { return std::tie(m.file, m.offset, m.original, m.replacement); }
-
-std::uint64_t rank(const Mutant& m, std::uint64_t seed) {
-  return hash64(fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", seed, m.bug_class, m.file, m.offset, m.original,
-                            m.replacement));
+auto edit_key(const Mutant& m) {
+  return std::tie(m.file, m.offset, m.original, m.replacement);
 }
 
 }  // namespace
 
-std::vector<Mutant> rtl_candidates(const Design& d, const VlAst& ast, const std::vector<std::string>& classes) {
+std::vector<Mutant> rtl_candidates(const Design& d, const VlAst& ast,
+                                   const std::vector<std::string>& classes) {
   const RtlContext cx(d, ast);
   std::vector<Mutant> out;
   std::set<std::tuple<std::string, std::size_t, std::string, std::string>> seen;
@@ -80,21 +74,8 @@ std::vector<Mutant> rtl_candidates(const Design& d, const VlAst& ast, const std:
 }
 
 std::vector<Mutant> sample_mutants(std::vector<Mutant> all, const RtlMutateOptions& opt) {
-  std::vector<std::pair<std::uint64_t, std::size_t>> order;
-  for (std::size_t i = 0; i < all.size(); ++i) order.emplace_back(rank(all[i], opt.seed), i);
-  std::sort(order.begin(), order.end());
-  std::map<std::string, std::size_t> per_class;
-  std::vector<Mutant> kept;
-  for (const auto& [r, i] : order) {
-    if (opt.limit && kept.size() >= opt.limit) break;
-    if (opt.cap_per_class && per_class[all[i].bug_class] >= opt.cap_per_class) continue;
-    ++per_class[all[i].bug_class];
-    kept.push_back(std::move(all[i]));
-  }
-  std::sort(kept.begin(), kept.end(), [](const Mutant& a, const Mutant& b) {
-    return std::tie(a.file, a.offset, a.bug_class, a.replacement) < std::tie(b.file, b.offset, b.bug_class, b.replacement);
-  });
-  for (std::size_t i = 0; i < kept.size(); ++i) kept[i].id = static_cast<std::uint32_t>(i + 1);
+  auto kept = sample(std::move(all), opt);
+  number_in_source_order(kept);
   return kept;
 }
 

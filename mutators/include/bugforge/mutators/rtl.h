@@ -19,11 +19,8 @@
 
 namespace bf::mutators {
 
-struct RtlMutateOptions {
-  std::vector<std::string> classes;  // empty = every RTL class
-  std::uint64_t seed = 1;
-  std::size_t cap_per_class = 0;     // 0 = no cap
-  std::size_t limit = 0;             // cap per design; 0 = no cap
+struct RtlMutateOptions : SampleOptions {  // seed, cap per class, limit per design
+  std::vector<std::string> classes;        // empty = every RTL class
 };
 
 class RtlContext;  // source files + AST, with span verification helpers (rtl/rtl_context.h)
@@ -40,10 +37,12 @@ class RtlMutator {
 const std::vector<std::unique_ptr<RtlMutator>>& rtl_mutators();
 
 // Every candidate of the chosen classes, before sampling (for tests and statistics).
-std::vector<Mutant> rtl_candidates(const Design& d, const VlAst& ast, const std::vector<std::string>& classes);
+std::vector<Mutant> rtl_candidates(const Design& d, const VlAst& ast,
+                                   const std::vector<std::string>& classes);
 
 // Candidates sampled per the options; ids 1..N.
 std::vector<Mutant> mutate_rtl(const Design& d, const RtlMutateOptions& opt);
+// The one sampler (mutant.h), then ids 1..N in source order.
 std::vector<Mutant> sample_mutants(std::vector<Mutant> all, const RtlMutateOptions& opt);
 
 }  // namespace bf::mutators

@@ -41,12 +41,10 @@ struct SchemaRunOptions {
 };
 
 // The simulation verdict of one mutant, in the shape check_design gives.
-struct MutantSim {
+struct MutantSim : Judgement {  // main: the golden sets; extra: run only when main passed
   std::uint32_t id = 0;
-  CheckResult main;                  // golden vector sets
-  std::optional<CheckResult> extra;  // extra sets, run only when `main` passed
-  bool in_schema = false;            // labelled through a schema build
-  std::string own_build_why;         // why it needed its own build (empty when in_schema)
+  bool in_schema = false;     // labelled through a schema build
+  std::string own_build_why;  // why it needed its own build (empty when in_schema)
 };
 
 struct SchemaRunStats {

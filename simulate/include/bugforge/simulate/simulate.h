@@ -5,18 +5,23 @@
 //                    protocol driver), keyed by the content hash of everything that goes into it;
 //   run_design    -> runs it in a sandboxed child on a vector file, reads the outputs file;
 //   compare       -> the first mismatch against golden outputs.
-// check_design chains the three for `bugforge check`.
+// check_design chains the three for `bugforge check`; judge_design is **the judge**: golden
+// vector sets, then (only when they pass) the extra sets, asked by check, label/gen, bench, the
+// schema runner and, next, the assistant and CI mode. judge_run judges one run of a build that
+// others share (a schema) the same way.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bugforge/core/design.h"
 #include "bugforge/core/diagnostic.h"
 #include "bugforge/kernels/backend.h"
 #include "bugforge/kernels/kernel.h"
+#include "bugforge/mutators/mutant.h"
 #include "bugforge/tools/process.h"
 
 namespace bf::sim {
@@ -109,5 +114,23 @@ struct CheckResult {
 };
 
 CheckResult check_design(const Design& d, const CheckOptions& opt);
+
+// The verdict of one finished run on the sets `seeds` against `golden`, as check_design gives it.
+CheckResult judge_run(const Design& d, const RunResult& run, const std::vector<kernels::OutputSet>& golden,
+                      const std::vector<std::uint64_t>& seeds);
+
+// The judge's answer on a design or a variant (opt.build.source_overrides): the golden sets, and
+// when they pass and `extra_vectors` > 0, the extra sets seed+vectors.. on the same (cached) build.
+struct Judgement {
+  CheckResult main;
+  std::optional<CheckResult> extra;
+  bool passed() const;
+  const CheckResult& last() const { return extra ? *extra : main; }
+};
+
+Judgement judge_design(const Design& d, const CheckOptions& opt, std::size_t extra_vectors);
+
+// The source override that turns design `d` into mutant `m` (its edited file, absolute path).
+std::pair<std::string, std::string> mutant_override(const Design& d, const mutators::Mutant& m);
 
 }  // namespace bf::sim
