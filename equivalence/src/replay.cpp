@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 
-#include "bugforge/core/hash.h"
+#include "bugforge/simulate/model_build.h"
 #include "bugforge/simulate/simulate.h"
 #include "bugforge/tools/process.h"
 
@@ -78,48 +78,28 @@ tools::Limits limits(double seconds) {
   return l;
 }
 
-std::string verilator_version() {
-  static const std::string v = tools::run_process({"verilator", "--version"}, limits(30)).out;
-  return v;
-}
-
-// Builds (or reuses) the replay executable of one side; returns its path, or "" with `log` set.
+// Builds (or reuses) the replay executable of one side through the one model builder: the
+// harness is the recipe's main; returns its path, or "" with `log` set.
 std::string build_side(const PairSpec& spec, const RtlSource& src, const Trace& t, const std::string& cache,
-                       double seconds, std::string& log) {
-  const std::string code = harness(t);
-  Hasher h;
-  h.add(verilator_version()).add(code).add(spec.top).add(params_to_string(spec.parameters));
-  for (const auto& f : src.files) h.add(f).add_file(f);
-  for (const auto& d : src.include_dirs) h.add(d);
-  const fs::path dir = fs::path(cache) / "equiv-replay" / h.hex();
-  if (fs::exists(dir / "replay")) return (dir / "replay").string();
-  const fs::path tmp = dir.string() + fmt::format(".tmp.{}", getpid());
-  fs::remove_all(tmp);
-  fs::create_directories(tmp);
-  std::ofstream(tmp / "harness.cpp") << code;
-  std::vector<std::string> argv = {
-      "verilator",   "--cc",         "--exe",      "--build",        "-j",
-      "2",           "--prefix",     "Vtop",       "--top-module",   spec.top,
-      "--no-timing", "-Wno-fatal",   "-Wno-lint",  "-Wno-style",     "--x-assign",
-      "0",           "--x-initial",  "0",          "-Mdir",          "obj",
-      "-MAKEFLAGS",  "OPT_FAST=-O0", "-MAKEFLAGS", "OPT_GLOBAL=-O0", "-o",
-      "replay"};
-  for (const auto& [k, v] : spec.parameters) argv.push_back(fmt::format("-G{}={}", k, v));
-  for (const auto& d : src.include_dirs) argv.push_back("-I" + d);
-  for (const auto& f : src.files) argv.push_back(f);
-  argv.push_back("harness.cpp");
-  const auto r = tools::run_process(argv, limits(seconds), tmp.string());
-  if (!r.ok()) {
-    log = fmt::format("verilator build failed ({}): {}", r.describe(), r.err.substr(0, 400));
-    fs::remove_all(tmp);
-    return "";
-  }
-  fs::rename(tmp / "obj" / "replay", tmp / "replay");
-  fs::remove_all(tmp / "obj");
-  std::error_code ec;
-  fs::rename(tmp, dir, ec);  // another builder won the race: theirs is equal
-  if (ec) fs::remove_all(tmp);
-  return (dir / "replay").string();
+                       std::string& log) {
+  Design d;
+  d.dir = src.files.empty() ? "" : fs::path(src.files.front()).parent_path().string();
+  d.sources = src.files;
+  d.include_dirs = src.include_dirs;
+  d.parameters = spec.parameters;
+  sim::ModelRecipe r;
+  r.tag = "equiv-replay";
+  r.top = spec.top;
+  r.sources = src.files;
+  r.assertions = false;
+  r.parameters = true;
+  r.key_extra = harness(t);
+  r.main_source = [code = r.key_extra](const sim::PortTable&) { return sim::DriverSource{code, {}}; };
+  sim::BuildOptions opt;
+  opt.cache_dir = cache;
+  const auto b = sim::build_model(d, opt, r);
+  if (!b.ok) log = fmt::format("verilator build failed: {}", b.log.substr(0, 400));
+  return b.ok ? b.executable : "";
 }
 
 // Output bit strings per cycle, or empty with `log` set.
@@ -181,8 +161,8 @@ Replay replay_trace(const PairSpec& spec, const RtlSource& original, const RtlSo
   const auto left = [&] { return seconds - std::chrono::duration<double>(Clock::now() - t0).count(); };
   Replay r;
   const std::string cache = opt.cache_dir.empty() ? sim::default_cache_dir() : opt.cache_dir;
-  const std::string gold = build_side(spec, original, t, cache, left(), r.detail);
-  const std::string gate = gold.empty() ? "" : build_side(spec, mutant, t, cache, left(), r.detail);
+  const std::string gold = build_side(spec, original, t, cache, r.detail);
+  const std::string gate = gold.empty() ? "" : build_side(spec, mutant, t, cache, r.detail);
   if (gate.empty()) return r;
   const std::string inputs = write_inputs(t, fs::temp_directory_path().string());
   const auto g = run_side(gold, inputs, left(), r.detail);
@@ -253,7 +233,7 @@ std::vector<std::vector<Recheck>> recheck_builds(const PairSpec& spec, const Rtl
       for (auto& r : out[b]) r.detail = why;
   };
   std::string log;
-  const std::string gold = build_side(spec, original, t, cache, left(), log);
+  const std::string gold = build_side(spec, original, t, cache, log);
   if (gold.empty()) {
     fail_all(0, "original: " + log);
     return out;
@@ -268,7 +248,7 @@ std::vector<std::vector<Recheck>> recheck_builds(const PairSpec& spec, const Rtl
   for (std::size_t b = 0; b < builds.size(); ++b) {
     const auto s0 = Clock::now();
     std::string blog;
-    const std::string exe = build_side(spec, builds[b].source, t, cache, left(), blog);
+    const std::string exe = build_side(spec, builds[b].source, t, cache, blog);
     for (std::size_t k = 0; k < builds[b].selections.size(); ++k) {
       auto& r = out[b][k];
       r.cycles = t.cycles;

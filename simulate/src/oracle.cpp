@@ -1,9 +1,9 @@
 // bugforge simulate — dispatch on the design's [oracle] kind, and the reference oracle.
 //
-// Algorithm: "testbench" and "trace" designs build with their own recipe (oracle_build.cpp) and are
-// judged by their own runner; "kernel" and "reference" designs go through the vector-set path of
-// simulate.cpp. For "reference" only the golden outputs differ: the reference is built as a design
-// of its own (same folder, same tensor interface; Verilog driven by the design's [protocol], C++
+// Algorithm: "testbench" and "trace" designs build with their own recipe of the one model builder
+// (model_build.cpp) and are judged by their own runner; "kernel" and "reference" designs go through the
+// vector-set path of simulate.cpp. For "reference" only the golden outputs differ: the reference is built as
+// a design of its own (same folder, same tensor interface; Verilog driven by the design's [protocol], C++
 // through the HLS harness with [oracle] args), run on the same vector sets, and its outputs are the
 // golden outputs. Mutant overrides and run arguments never reach the reference.
 #include "bugforge/simulate/oracle.h"
@@ -94,8 +94,8 @@ bool uses_vectors(const Design& d) {
 }
 
 BuildResult build_oracle(const Design& d, const BuildOptions& opt) {
-  if (d.oracle.kind == "testbench") return oracle::build_verilated(d, opt, oracle::testbench_recipe(d));
-  if (d.oracle.kind == "trace") return oracle::build_verilated(d, opt, oracle::trace_recipe(d));
+  if (d.oracle.kind == "testbench") return build_model(d, opt, oracle::testbench_recipe(d));
+  if (d.oracle.kind == "trace") return build_model(d, opt, oracle::trace_recipe(d));
   throw Error("BF-ORC-004", fmt::format("expected oracle kind testbench or trace, got '{}'", d.oracle.kind),
               SourceLoc{d.manifest_path});
 }

@@ -6,8 +6,9 @@
 
 #include "bugforge/core/design.h"
 #include "bugforge/core/io.h"
+#include "bugforge/simulate/model_build.h"
 #include "bugforge/simulate/oracle.h"
-#include "oracle_build.h"
+#include "rtl_codegen.h"
 
 namespace bf::sim::oracle {
 
@@ -21,8 +22,8 @@ std::string design_relative(const Design& d, const std::string& path);
 std::string tail_lines(const std::string& text, std::size_t n);
 
 // Recipes and verdicts of the two kinds without vector sets (oracle_testbench.cpp, oracle_trace.cpp).
-VlRecipe testbench_recipe(const Design& d);
-VlRecipe trace_recipe(const Design& d);
+ModelRecipe testbench_recipe(const Design& d);
+ModelRecipe trace_recipe(const Design& d);
 CheckResult judge_testbench(const Design& d, const BuildResult& b, const CheckOptions& opt);
 CheckResult judge_trace(const Design& d, const BuildResult& b, const CheckOptions& opt);
 

@@ -139,8 +139,8 @@ std::optional<Mismatch> output_failure(const Design& d, const std::string& run_d
 
 }  // namespace
 
-VlRecipe testbench_recipe(const Design& d) {
-  VlRecipe r;
+ModelRecipe testbench_recipe(const Design& d) {
+  ModelRecipe r;
   r.tag = "testbench";
   r.top = d.oracle.top;
   r.sources = d.sources;

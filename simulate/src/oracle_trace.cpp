@@ -285,8 +285,8 @@ Trace read_trace(const std::string& path) {
 
 namespace oracle {
 
-VlRecipe trace_recipe(const Design& d) {
-  VlRecipe r;
+ModelRecipe trace_recipe(const Design& d) {
+  ModelRecipe r;
   r.tag = "trace";
   r.top = d.top;
   r.sources = d.sources;

@@ -12,22 +12,17 @@
 
 #include "bugforge/core/design.h"
 #include "bugforge/kernels/kernel.h"
+#include "bugforge/simulate/model_build.h"
 
 namespace bf::sim::rtl {
 
-struct ModelPort {
-  bool input = false, output = false;
-  int bits = 0;
-};
-using PortTable = std::map<std::string, ModelPort>;
+using sim::ModelPort;  // model_build.h
+using sim::PortTable;
 
 // The ports declared in Vtop.h (`VL_IN8(&clk,0,0);`, `VL_OUTW(&y,255,0,8);`, ...).
 PortTable parse_model_ports(const std::string& header_text);
 
-struct DriverSource {
-  std::string text;                 // main.cpp
-  std::vector<std::string> errors;  // ports the protocol names that the model lacks or misdirects
-};
+using sim::DriverSource;  // model_build.h
 
 // Throws bf::Error (BF-RTL-010..) when the manifest's protocol cannot drive the kernel (unknown or
 // unbound tensor, missing handshake port, unsupported kind). With ports == nullptr widths print as

@@ -1,4 +1,4 @@
-// bugforge simulate — internal: the Verilator toolchain behind build_rtl.
+// bugforge simulate — internal: the Verilator toolchain behind the model builder (model_build.h).
 //
 // Finds verilator and its include root once per process, builds Verilator's runtime
 // (libverilated.a) once per (verilator version, compiler version, flags) into the cache and

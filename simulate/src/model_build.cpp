@@ -1,16 +1,18 @@
-// bugforge simulate — Verilator builds for the testbench and trace oracles (see oracle_build.h).
+// bugforge simulate — the one Verilator model builder (see model_build.h).
 //
-// Algorithm (the same cache discipline as sim_rtl.cpp):
+// Algorithm:
 //   1. Key = hash of the tool versions, the flags, the recipe (tag, top, timing, extra), the
-//      runtime headers the main includes, the source paths and the text of every HDL file the model
-//      can read (files beside the sources or in include dirs, overridden texts in their place).
+//      runtime headers the main includes, the source paths and the text of every file the model
+//      can read (HDL files beside the sources or in include dirs, the recipe's C++ sources,
+//      overridden texts in their place).
 //   2. <cache>/<tag>/<key>/stamp exists: reuse; <key>/failed: the cached failure.
 //   3. Otherwise, in a private folder: stage overridden texts under stage/<absolute path> (first on
 //      -I), run verilator --cc, read the ports from Vtop.h, write the recipe's main.cpp, compile the
 //      model and main as one translation unit and link with the cached libverilated.a (plus
 //      verilated_timing.cpp for --timing). Stamp last, rename into place; a tool timeout or crash
 //      is not cached.
-#include "oracle_build.h"
+#include "bugforge/simulate/model_build.h"
+#include "rtl_codegen.h"
 
 #include <unistd.h>
 
@@ -29,29 +31,24 @@
 #include "bugforge/tools/messages.h"
 #include "rtl_toolchain.h"
 
-namespace bf::sim::oracle {
+namespace bf::sim {
+namespace rtl {
 
 namespace {
 
 namespace fs = std::filesystem;
-using rtl::is_hdl;
-using rtl::norm;
-using rtl::read_text;
-using rtl::runtime_dir;
-using rtl::write_text;
-
-const std::vector<std::string> kCommonFlags = {"--cc",       "--prefix",   "Vtop",        "-Wno-fatal",
-                                               "-Wno-lint",  "-Wno-style", "-O3",         "--assert",
-                                               "--x-assign", "0",          "--x-initial", "0"};
+const std::vector<std::string> kCommonFlags = {"--cc",      "--prefix",    "Vtop", "-Wno-fatal",
+                                               "-Wno-lint", "-Wno-style",  "-O3",  "--x-assign",
+                                               "0",         "--x-initial", "0"};
 
 std::string private_suffix() {
   static std::atomic<int> counter{0};
   return fmt::format(".tmp.{}.{}", ::getpid(), counter++);
 }
 
-class VlBuild {
+class ModelBuild {
  public:
-  VlBuild(const Design& d, const BuildOptions& opt, const VlRecipe& r)
+  ModelBuild(const Design& d, const BuildOptions& opt, const ModelRecipe& r)
       : d_(d), opt_(opt), r_(r), cache_(norm(opt.cache_dir.empty() ? default_cache_dir() : opt.cache_dir)) {
     for (const auto& [path, text] : opt.source_overrides) overrides_[norm(path)] = text;
   }
@@ -61,8 +58,8 @@ class VlBuild {
     b.key = key();
     const fs::path dir = fs::path(cache_) / r_.tag / b.key;
     b.executable = (dir / "sim").string();
-    if (fs::exists(dir / "stamp") || fs::exists(dir / "failed")) return rtl::cached_build(dir.string(), b);
-    const auto runtime = rtl::runtime_library(cache_);
+    if (fs::exists(dir / "stamp") || fs::exists(dir / "failed")) return cached_build(dir.string(), b);
+    const auto runtime = runtime_library(cache_);
     tmp_ = dir.string() + private_suffix();
     fs::remove_all(tmp_);
     fs::create_directories(tmp_);
@@ -76,18 +73,19 @@ class VlBuild {
  private:
   std::vector<std::string> flags() const {
     std::vector<std::string> f = kCommonFlags;
+    if (r_.assertions) f.push_back("--assert");
     f.push_back(r_.timing ? "--timing" : "--no-timing");
     return f;
   }
 
   std::vector<std::string> cxx_flags() const {
-    std::vector<std::string> f = rtl::model_cxx_flags(rtl::toolchain());
+    std::vector<std::string> f = model_cxx_flags(toolchain());
     if (r_.timing) f.push_back("-fcoroutines");  // and no precompiled header: it was made without
     f.insert(f.end(), opt_.extra_flags.begin(), opt_.extra_flags.end());
     return f;
   }
 
-  // Every HDL file the model can read, with its (overridden) text.
+  // Every file the model can read, with its (overridden) text.
   std::map<std::string, std::string> inputs() const {
     std::set<std::string> files;
     std::set<fs::path> dirs;
@@ -101,6 +99,7 @@ class VlBuild {
       for (const auto& e : fs::directory_iterator(dir, ec))
         if (e.is_regular_file() && is_hdl(e.path())) files.insert(norm(e.path().string()));
     }
+    for (const auto& c : r_.cxx_sources) files.insert(norm(c));
     for (const auto& [path, text] : overrides_) files.insert(path);
     std::map<std::string, std::string> texts;
     for (const auto& f : files) {
@@ -111,9 +110,9 @@ class VlBuild {
   }
 
   std::string key() const {
-    const auto& tc = rtl::toolchain();
+    const auto& tc = toolchain();
     Hasher h;
-    h.add("bugforge-oracle")
+    h.add("bugforge-model")
         .add(r_.tag)
         .add(r_.top)
         .add(r_.key_extra)
@@ -163,10 +162,10 @@ class VlBuild {
     const fs::path obj = fs::path(tmp_) / "obj";
     std::vector<std::string> a = {"g++"};
     for (const auto& f : cxx_flags()) a.push_back(f);
-    if (!r_.timing) a.insert(a.end(), {"-include", rtl::runtime_pch(runtime)});
+    if (!r_.timing) a.insert(a.end(), {"-include", runtime_pch(runtime)});
     a.insert(a.end(), {"-I" + obj.string(), "-I" + runtime_dir().string(), (obj / "bf_all.cpp").string()});
-    if (r_.timing)
-      a.push_back((fs::path(rtl::toolchain().root) / "include" / "verilated_timing.cpp").string());
+    for (const auto& c : r_.cxx_sources) a.push_back(model_path(c));
+    if (r_.timing) a.push_back((fs::path(toolchain().root) / "include" / "verilated_timing.cpp").string());
     a.insert(a.end(), {runtime, "-pthread", "-latomic", "-o", (fs::path(tmp_) / "sim").string()});
     return a;
   }
@@ -211,10 +210,10 @@ class VlBuild {
 
   bool build(const std::string& runtime, BuildResult& b) const {
     for (const auto& [path, text] : overrides_) write_text(staged(path), text);
-    const auto v = tools::run_process(verilator_argv(), rtl::tool_limits(), tmp_);
+    const auto v = tools::run_process(verilator_argv(), tool_limits(), tmp_);
     const std::string vlog = v.out + v.err;
     if (!v.ok()) return failure(b, v, vlog, "verilator failed");
-    const auto main = r_.main_source(rtl::parse_model_ports(read_text(fs::path(tmp_) / "obj" / "Vtop.h")));
+    const auto main = r_.main_source(parse_model_ports(read_text(fs::path(tmp_) / "obj" / "Vtop.h")));
     if (!main.errors.empty()) {
       b.executable.clear();
       b.log = fmt::format("{}\n", fmt::join(main.errors, "\n"));
@@ -224,7 +223,7 @@ class VlBuild {
     }
     write_text(fs::path(tmp_) / "obj" / "bf_main.cpp", main.text);
     write_text(fs::path(tmp_) / "obj" / "bf_all.cpp", unity_source());
-    const auto c = tools::run_process(cxx_argv(runtime), rtl::tool_limits(), tmp_);
+    const auto c = tools::run_process(cxx_argv(runtime), tool_limits(), tmp_);
     const std::string clog = c.out + c.err;
     if (!c.ok()) return failure(b, c, clog, "g++ failed on the Verilated model and main");
     b.ok = true;
@@ -236,7 +235,7 @@ class VlBuild {
 
   const Design& d_;
   const BuildOptions& opt_;
-  const VlRecipe& r_;
+  const ModelRecipe& r_;
   const std::string cache_;
   std::map<std::string, std::string> overrides_;  // normalised absolute path -> text
   std::string tmp_;
@@ -244,11 +243,13 @@ class VlBuild {
 
 }  // namespace
 
-BuildResult build_verilated(const Design& d, const BuildOptions& opt, const VlRecipe& recipe) {
+}  // namespace rtl
+
+BuildResult build_model(const Design& d, const BuildOptions& opt, const ModelRecipe& recipe) {
   const auto t0 = std::chrono::steady_clock::now();
-  BuildResult b = VlBuild(d, opt, recipe).run();
+  BuildResult b = rtl::ModelBuild(d, opt, recipe).run();
   b.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return b;
 }
 
-}  // namespace bf::sim::oracle
+}  // namespace bf::sim
