@@ -49,7 +49,7 @@ std::vector<mutators::Mutant> bench_mutants(const Design& d, std::size_t n, std:
   mo.limit = n;
   if (d.language == Language::Verilog) return mutators::mutate_rtl(d, mo);
   for (const auto& c : mutators::all_bug_classes())
-    if (mutators::applies_to(c, mutators::Lang::Hls) && c.oracle != mutators::Oracle::PragmaRule)
+    if (mutators::applies_to(c, mutators::Lang::Hls) && c.labelled_by != mutators::LabelledBy::PragmaRule)
       mo.classes.emplace_back(c.code);
   return mutators::mutate_hls(d, mo);
 }

@@ -205,7 +205,7 @@ class ToolLabeler final : public Labeler {
 
   static bool is_pragma(const Mutant& m) {
     const auto* cls = mutators::find_bug_class(m.bug_class);
-    return cls && cls->oracle == mutators::Oracle::PragmaRule;
+    return cls && cls->labelled_by == mutators::LabelledBy::PragmaRule;
   }
 
   // HLS mutants the design's schema can select (one libclang parse per file; none when it fails).
@@ -244,7 +244,7 @@ class ToolLabeler final : public Labeler {
 
   Verdict label_one(const Design& d, const Mutant& m, const GenSettings& s, Reparsers& parsers) const {
     const auto* cls = mutators::find_bug_class(m.bug_class);
-    if (cls && cls->oracle == mutators::Oracle::PragmaRule) return run_pragma(d, m, parsers);
+    if (cls && cls->labelled_by == mutators::LabelledBy::PragmaRule) return run_pragma(d, m, parsers);
     return run_sim(d, {sim::mutant_override(d, m)}, s);  // HLS survivors then go to the sanitizer pass
   }
 

@@ -13,7 +13,7 @@ namespace bf::mutators {
 
 namespace {
 constexpr Lang H = Lang::Hls, R = Lang::Rtl, B = Lang::Both;
-constexpr Oracle S = Oracle::Simulation, P = Oracle::PragmaRule;
+constexpr LabelledBy S = LabelledBy::Simulation, P = LabelledBy::PragmaRule;
 }  // namespace
 
 const std::vector<BugClass>& all_bug_classes() {

@@ -16,7 +16,7 @@ TEST_CASE("hls schema run: verdicts through the schema match own builds", "[sche
   const bf::Design d = bf::find_design("requant_hls");
   std::vector<bf::mutators::Mutant> all, ms;
   for (auto& m : bf::mutators::hls_candidates(d, {}))
-    if (bf::mutators::find_bug_class(m.bug_class)->oracle != bf::mutators::Oracle::PragmaRule)
+    if (bf::mutators::find_bug_class(m.bug_class)->labelled_by != bf::mutators::LabelledBy::PragmaRule)
       all.push_back(m);
   REQUIRE(all.size() >= 6);
   for (std::size_t i = 0; i < 6; ++i) ms.push_back(all[i * all.size() / 6]);
@@ -41,7 +41,7 @@ TEST_CASE("hls schema run: a mutant whose function copy does not compile is blam
   const bf::Design d = bf::find_design("requant_hls");
   std::vector<bf::mutators::Mutant> ms;
   for (auto& m : bf::mutators::hls_candidates(d, {}))
-    if (bf::mutators::find_bug_class(m.bug_class)->oracle != bf::mutators::Oracle::PragmaRule &&
+    if (bf::mutators::find_bug_class(m.bug_class)->labelled_by != bf::mutators::LabelledBy::PragmaRule &&
         ms.size() < 6)
       ms.push_back(m);
   REQUIRE(ms.size() == 6);

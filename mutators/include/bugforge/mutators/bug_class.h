@@ -1,7 +1,7 @@
 // bugforge mutators — the bug class registry.
 //
-// Bug classes are data: a stable upper-case code, the languages it applies to, the oracle that
-// earns its label and a one-line meaning (shared TAXONOMY.md). Code never spells a class as a
+// Bug classes are data: a stable upper-case code, the languages it applies to, what earns its
+// label and a one-line meaning (shared TAXONOMY.md). Code never spells a class as a
 // scattered string: it looks the class up here.
 #pragma once
 
@@ -13,12 +13,13 @@ namespace bf::mutators {
 
 enum class Lang : unsigned { Hls = 1, Rtl = 2, Both = 3 };
 
-enum class Oracle { Simulation, PragmaRule };
+// What earns a class's label ("oracle" is only a design's [oracle] kind: how it is judged).
+enum class LabelledBy { Simulation, PragmaRule };
 
 struct BugClass {
   std::string_view code;     // "OOB", "OP", ...
   Lang lang;                 // where it applies
-  Oracle oracle;             // what earns the label
+  LabelledBy labelled_by;    // what earns the label
   std::string_view meaning;  // one line, from TAXONOMY.md
 };
 
