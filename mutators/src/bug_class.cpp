@@ -1,10 +1,13 @@
-// bugforge mutators — the one table of bug classes (keep in step with shared TAXONOMY.md).
+// bugforge mutators — the bug class registry, filled by the class files (see bug_class.h);
+// tests/mutators/test_bug_class.cpp keeps it in step with shared TAXONOMY.md.
 #include "bugforge/mutators/bug_class.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "bugforge/core/diagnostic.h"
@@ -12,50 +15,48 @@
 namespace bf::mutators {
 
 namespace {
-constexpr Lang H = Lang::Hls, R = Lang::Rtl, B = Lang::Both;
-constexpr LabelledBy S = LabelledBy::Simulation, P = LabelledBy::PragmaRule;
+
+struct Entered {
+  BugClass cls;
+  int order;
+};
+
+std::vector<Entered>& entries() {
+  static std::vector<Entered> e;
+  return e;
+}
+
+[[noreturn]] void bad_entry(std::string_view code, const char* why) {
+  std::fprintf(stderr, "bugforge: bug class %.*s %s\n", static_cast<int>(code.size()), code.data(), why);
+  std::abort();  // a programming error in a class file, found by every test run
+}
+
 }  // namespace
 
+bool enter_bug_class(const BugClassEntry& e) {
+  auto& all = entries();
+  const auto it =
+      std::find_if(all.begin(), all.end(), [&](const Entered& x) { return x.cls.code == e.code; });
+  if (it == all.end()) {
+    all.push_back({{e.code, e.lang, e.labelled_by, e.meaning}, e.order});
+    return true;
+  }
+  if ((static_cast<unsigned>(it->cls.lang) & static_cast<unsigned>(e.lang)) != 0)
+    bad_entry(e.code, "is entered twice for one language");
+  if (it->cls.meaning != e.meaning || it->order != e.order || it->cls.labelled_by != e.labelled_by)
+    bad_entry(e.code, "is entered by HLS and RTL with another meaning, order or labeller");
+  it->cls.lang = static_cast<Lang>(static_cast<unsigned>(it->cls.lang) | static_cast<unsigned>(e.lang));
+  return true;
+}
+
 const std::vector<BugClass>& all_bug_classes() {
-  static const std::vector<BugClass> table = {
-      // HLS functional
-      {"OOB", H, S, "out-of-bounds array access"},
-      {"INIT", H, S, "read of an uninitialised variable"},
-      {"SHFT", H, S, "shift by an out-of-range or wrong amount"},
-      {"INF", H, S, "loop that never ends"},
-      {"USE", H, S, "unintended sign extension"},
-      {"MLU", H, S, "manual loop-unroll error"},
-      {"ZERO", H, S, "initialised to zero instead of the right value"},
-      {"BUF", H, S, "wrong half of a split buffer"},
-      {"FXP", H, S, "fixed-point quantisation or overflow mode"},
-      {"STRM", H, S, "stream misuse"},
-      // HLS pragma misuse
-      {"APT", H, P, "wrong array_partition type for the access pattern"},
-      {"FND", H, P, "array_partition factor does not divide the dimension"},
-      {"DID", H, P, "array_partition dim wrong or out of the array's rank"},
-      {"DFP", H, P, "dataflow placed where it is not a region of communicating tasks"},
-      {"IDAP", H, P, "interface mode does not fit the access pattern"},
-      {"RAMB", H, P, "random access that defeats bursting on an m_axi port"},
-      {"SMA", H, P, "scalar argument given an array/memory interface"},
-      {"AMS", H, P, "array argument given a scalar interface"},
-      {"MLP", H, P, "pipeline on a loop nested inside an already pipelined loop"},
-      {"ILNU", H, P, "unroll of an outer loop whose inner loop is not fully unrolled"},
-      // shared
-      {"OP", B, S, "wrong arithmetic or logic operator"},
-      {"CMP", B, S, "wrong comparison"},
-      {"CONST", B, S, "constant off by one or wrong literal width"},
-      {"COND", B, S, "inverted or wrong condition, missing term in a condition"},
-      {"IDX", B, S, "wrong bit select, part select or array index"},
-      // RTL only
-      {"WIDTH", R, S, "truncation or wrong width in a declaration or part select"},
-      {"SIGN", R, S, "signed missing or added, $signed/$unsigned dropped"},
-      {"RST", R, S, "register missing from reset, wrong reset value, reset polarity"},
-      {"BLK", R, S, "blocking/non-blocking assignment swapped"},
-      {"CASE", R, S, "missing case arm, wrong arm, missing default"},
-      {"FSM", R, S, "wrong next state on a transition"},
-      {"HSK", R, S, "valid/ready handshake broken"},
-      {"STUCK", R, S, "a signal tied to a constant or to another signal"},
-  };
+  static const std::vector<BugClass> table = [] {
+    auto e = entries();
+    std::sort(e.begin(), e.end(), [](const Entered& a, const Entered& b) { return a.order < b.order; });
+    std::vector<BugClass> t;
+    for (const auto& x : e) t.push_back(x.cls);
+    return t;
+  }();
   return table;
 }
 

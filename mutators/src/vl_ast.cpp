@@ -70,7 +70,8 @@ VlLoc parse_json_loc(std::string_view s) {
 }
 
 Error too_deep(const std::string& origin) {
-  return Error("BF-VLAST-003", fmt::format("AST nesting deeper than {} levels", kMaxDepth), SourceLoc{origin});
+  return Error("BF-VLAST-003", fmt::format("AST nesting deeper than {} levels", kMaxDepth),
+               SourceLoc{origin});
 }
 
 VlNode from_xml(const pugi::xml_node& e, const std::string& origin, int depth) {
@@ -101,11 +102,16 @@ bool is_child_list(const ojson& v) {
 
 void json_attr(VlNode& n, const std::string& key, const ojson& v) {
   const std::string s = v.is_string() ? v.get<std::string>() : v.dump();
-  if (key == "dtypep") n.attrs["dtype_id"] = s;
-  else if (key == "direction") n.attrs["dir"] = lower(s);
-  else if (key == "varType" && s == "GPARAM") n.attrs["param"] = "true";
-  else if (key == "varType" && s == "LPARAM") n.attrs["localparam"] = "true";
-  else n.attrs[key] = s;
+  if (key == "dtypep")
+    n.attrs["dtype_id"] = s;
+  else if (key == "direction")
+    n.attrs["dir"] = lower(s);
+  else if (key == "varType" && s == "GPARAM")
+    n.attrs["param"] = "true";
+  else if (key == "varType" && s == "LPARAM")
+    n.attrs["localparam"] = "true";
+  else
+    n.attrs[key] = s;
 }
 
 VlNode from_json(const ojson& o, const std::string& origin, int depth);
@@ -127,13 +133,16 @@ VlNode from_json(const ojson& o, const std::string& origin, int depth) {
   const bool is_if = n.type == "if";
   for (const auto& [key, v] : o.items()) {
     if (key == "type") continue;
-    if (key == "loc" && v.is_string()) n.loc = parse_json_loc(v.get<std::string>());
-    else if (key == "addr" && v.is_string()) n.attrs["id"] = v.get<std::string>();
+    if (key == "loc" && v.is_string())
+      n.loc = parse_json_loc(v.get<std::string>());
+    else if (key == "addr" && v.is_string())
+      n.attrs["id"] = v.get<std::string>();
     else if (is_if && (key == "thensp" || (key == "elsesp" && !v.empty())) && is_child_list(v))
       n.children.push_back(json_block(v, origin, depth));
     else if (is_child_list(v))
       for (const auto& c : v) n.children.push_back(from_json(c, origin, depth + 1));
-    else if (!v.is_structured()) json_attr(n, key, v);
+    else if (!v.is_structured())
+      json_attr(n, key, v);
   }
   return n;
 }
@@ -168,17 +177,21 @@ VlAst parse_vl_xml(std::string_view text, const std::string& origin) {
   const auto r = doc.load_buffer(text.data(), text.size());
   if (!r) {
     // Report the line of the failure: count newlines up to the reported byte offset.
-    const auto upto = std::min<std::size_t>(static_cast<std::size_t>(std::max<std::ptrdiff_t>(r.offset, 0)), text.size());
+    const auto upto =
+        std::min<std::size_t>(static_cast<std::size_t>(std::max<std::ptrdiff_t>(r.offset, 0)), text.size());
     const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + upto, '\n'));
-    throw Error("BF-VLAST-001", fmt::format("malformed Verilator XML: {}", r.description()), SourceLoc{origin, line});
+    throw Error("BF-VLAST-001", fmt::format("malformed Verilator XML: {}", r.description()),
+                SourceLoc{origin, line});
   }
   const auto root = doc.child("verilator_xml");
   const auto net = root.child("netlist");
   if (!root || !net)
-    throw Error("BF-VLAST-002", "not a Verilator XML dump: expected <verilator_xml> with a <netlist>", SourceLoc{origin});
+    throw Error("BF-VLAST-002", "not a Verilator XML dump: expected <verilator_xml> with a <netlist>",
+                SourceLoc{origin});
   VlAst ast;
   ast.format = "xml";
-  for (const auto& f : root.child("files").children("file")) ast.files[f.attribute("id").value()] = f.attribute("filename").value();
+  for (const auto& f : root.child("files").children("file"))
+    ast.files[f.attribute("id").value()] = f.attribute("filename").value();
   ast.netlist = from_xml(net, origin, 0);
   ast.index_dtypes();
   return ast;
@@ -188,7 +201,8 @@ VlAst parse_vl_json(std::string_view tree, std::string_view meta, const std::str
   const ojson t = ojson::parse(tree.begin(), tree.end(), nullptr, false);
   const ojson m = ojson::parse(meta.begin(), meta.end(), nullptr, false);
   if (t.is_discarded() || m.is_discarded())
-    throw Error("BF-VLAST-001", fmt::format("malformed Verilator JSON ({} file)", t.is_discarded() ? "tree" : "meta"),
+    throw Error("BF-VLAST-001",
+                fmt::format("malformed Verilator JSON ({} file)", t.is_discarded() ? "tree" : "meta"),
                 SourceLoc{origin});
   if (!t.is_object() || t.value("type", "") != "NETLIST" || !m.is_object())
     throw Error("BF-VLAST-002", "not a Verilator JSON dump: expected a NETLIST object and a meta object",

@@ -15,4 +15,6 @@ std::vector<Edit> generate_ams(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(AMS, 18, PragmaRule, "array argument given a scalar interface", generate_ams);
+
 }  // namespace bf::mutators::hls

@@ -15,10 +15,15 @@ std::vector<Edit> generate_apt(const Source& src) {
     if (!w) continue;
     std::string t = w->value;
     for (char& c : t) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const std::string repl = t == "cyclic" ? "block" : t == "block" ? "cyclic" : p.find("factor") ? "block" : "block factor=2";
+    const std::string repl = t == "cyclic"      ? "block"
+                             : t == "block"     ? "cyclic"
+                             : p.find("factor") ? "block"
+                                                : "block factor=2";
     out.push_back(pragma_word_edit(src.unit, w->value_offset, w->value, repl));
   }
   return out;
 }
+
+BF_HLS_CLASS(APT, 11, PragmaRule, "wrong array_partition type for the access pattern", generate_apt);
 
 }  // namespace bf::mutators::hls

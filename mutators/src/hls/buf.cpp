@@ -66,4 +66,6 @@ std::vector<Edit> generate_buf(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(BUF, 8, Simulation, "wrong half of a split buffer", generate_buf);
+
 }  // namespace bf::mutators::hls

@@ -29,4 +29,6 @@ std::vector<Edit> generate_cmp(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(CMP, 22, Simulation, "wrong comparison", generate_cmp);
+
 }  // namespace bf::mutators::hls

@@ -41,4 +41,6 @@ std::vector<Edit> generate_cond(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(COND, 24, Simulation, "inverted or wrong condition, missing term in a condition", generate_cond);
+
 }  // namespace bf::mutators::hls

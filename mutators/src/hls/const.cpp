@@ -54,4 +54,6 @@ std::vector<Edit> generate_const(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(CONST, 23, Simulation, "constant off by one or wrong literal width", generate_const);
+
 }  // namespace bf::mutators::hls

@@ -14,7 +14,8 @@ std::vector<Edit> generate_dfp(const Source& src) {
     if (p.directive == "pipeline" && p.loop >= 0) {
       const std::size_t t = u.token_at(p.begin) + 3;
       if (t < u.tokens().size()) {
-        Edit e{u.tokens()[t].offset, std::string(u.slice(u.tokens()[t].offset, p.end)), "dataflow", "", false};
+        Edit e{u.tokens()[t].offset, std::string(u.slice(u.tokens()[t].offset, p.end)), "dataflow", "",
+               false};
         e.description = "'" + e.original + "' -> 'dataflow'";
         out.push_back(std::move(e));
       }
@@ -23,7 +24,8 @@ std::vector<Edit> generate_dfp(const Source& src) {
       for (int s : u.node(p.scope).children) {
         const int l = src.pragmas.loop_of(s);
         if (l < 0 || src.pragmas.loops[static_cast<std::size_t>(l)].body < 0) continue;
-        if (const auto e = insert_pragma(u, src.pragmas.loops[static_cast<std::size_t>(l)].body, "#pragma HLS dataflow"))
+        if (const auto e =
+                insert_pragma(u, src.pragmas.loops[static_cast<std::size_t>(l)].body, "#pragma HLS dataflow"))
           out.push_back(*e);
         break;
       }
@@ -31,5 +33,8 @@ std::vector<Edit> generate_dfp(const Source& src) {
   }
   return out;
 }
+
+BF_HLS_CLASS(DFP, 14, PragmaRule, "dataflow placed where it is not a region of communicating tasks",
+             generate_dfp);
 
 }  // namespace bf::mutators::hls

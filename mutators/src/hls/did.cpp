@@ -10,7 +10,8 @@ namespace bf::mutators::hls {
 namespace {
 
 Edit set_dim(const Unit& u, const Pragma& p, std::int64_t dim) {
-  if (const PragmaWord* w = p.find("dim")) return pragma_word_edit(u, w->value_offset, w->value, std::to_string(dim));
+  if (const PragmaWord* w = p.find("dim"))
+    return pragma_word_edit(u, w->value_offset, w->value, std::to_string(dim));
   Edit e{p.end, "", " dim=" + std::to_string(dim), "append dim=" + std::to_string(dim), false};
   return e;
 }
@@ -29,5 +30,7 @@ std::vector<Edit> generate_did(const Source& src) {
   }
   return out;
 }
+
+BF_HLS_CLASS(DID, 13, PragmaRule, "array_partition dim wrong or out of the array's rank", generate_did);
 
 }  // namespace bf::mutators::hls

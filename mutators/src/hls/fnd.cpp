@@ -17,7 +17,8 @@ std::vector<Edit> generate_fnd(const Source& src) {
     const std::int64_t dim = p.number("dim").value_or(1);
     if (p.variable >= 0) {
       const auto& dims = src.unit.node(p.variable).dims;
-      if (dim >= 1 && dim <= static_cast<std::int64_t>(dims.size())) size = dims[static_cast<std::size_t>(dim - 1)];
+      if (dim >= 1 && dim <= static_cast<std::int64_t>(dims.size()))
+        size = dims[static_cast<std::size_t>(dim - 1)];
     }
     std::int64_t f = *factor + 1;
     while (size > 0 && size % f == 0) ++f;
@@ -25,5 +26,7 @@ std::vector<Edit> generate_fnd(const Source& src) {
   }
   return out;
 }
+
+BF_HLS_CLASS(FND, 12, PragmaRule, "array_partition factor does not divide the dimension", generate_fnd);
 
 }  // namespace bf::mutators::hls

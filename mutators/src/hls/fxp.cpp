@@ -60,4 +60,6 @@ std::vector<Edit> generate_fxp(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(FXP, 9, Simulation, "fixed-point quantisation or overflow mode", generate_fxp);
+
 }  // namespace bf::mutators::hls

@@ -1,12 +1,12 @@
-// bugforge mutators — the HLS generator table and the driver that turns edits into mutants
-// (see hls_mutator.h for the algorithm).
+// bugforge mutators — the HLS classes' generators (entered by their files) and the driver that turns edits
+// into mutants (see hls_mutator.h for the algorithm).
 #include "bugforge/mutators/hls_mutator.h"
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <set>
 #include <tuple>
-#include <iterator>
 
 #include "bugforge/mutators/bug_class.h"
 #include "sites.h"
@@ -15,16 +15,33 @@ namespace bf::mutators {
 
 namespace hls {
 
+namespace {
+
+struct HlsEntry {
+  int order;
+  HlsMutator mutator;
+};
+
+std::vector<HlsEntry>& hls_entries() {
+  static std::vector<HlsEntry> e;
+  return e;
+}
+
+}  // namespace
+
+bool enter_hls_class(const BugClassEntry& e, Generator g) {
+  hls_entries().push_back({e.order, {e.code, g}});
+  return enter_bug_class(e);
+}
+
 const std::vector<HlsMutator>& hls_mutators() {
-  static const std::vector<HlsMutator> table = {
-      {"OOB", generate_oob},   {"INIT", generate_init},   {"SHFT", generate_shft}, {"INF", generate_inf},
-      {"USE", generate_use},   {"MLU", generate_mlu},     {"ZERO", generate_zero}, {"BUF", generate_buf},
-      {"FXP", generate_fxp},   {"STRM", generate_strm},   {"APT", generate_apt},   {"FND", generate_fnd},
-      {"DID", generate_did},   {"DFP", generate_dfp},     {"IDAP", generate_idap}, {"RAMB", generate_ramb},
-      {"SMA", generate_sma},   {"AMS", generate_ams},     {"MLP", generate_mlp},   {"ILNU", generate_ilnu},
-      {"OP", generate_op},     {"CMP", generate_cmp},     {"CONST", generate_const}, {"COND", generate_cond},
-      {"IDX", generate_idx},
-  };
+  static const auto table = [] {
+    auto e = hls_entries();
+    std::sort(e.begin(), e.end(), [](const HlsEntry& a, const HlsEntry& b) { return a.order < b.order; });
+    std::vector<HlsMutator> t;
+    for (const auto& x : e) t.push_back(x.mutator);
+    return t;
+  }();
   return table;
 }
 
@@ -44,10 +61,12 @@ std::vector<Mutant> mutate_source(const Source& src, const std::string& file,
   for (const HlsMutator& m : hls_mutators()) {
     if (!selected(m.code, classes)) continue;
     std::vector<Edit> edits = m.generate(src);
-    std::stable_sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
+    std::stable_sort(edits.begin(), edits.end(),
+                     [](const Edit& a, const Edit& b) { return a.offset < b.offset; });
     for (Edit& e : edits) {
       // Never misplace: the span must hold exactly the original text.
-      if (e.original == e.replacement || u.slice(e.offset, e.offset + e.original.size()) != e.original) continue;
+      if (e.original == e.replacement || u.slice(e.offset, e.offset + e.original.size()) != e.original)
+        continue;
       if (!seen.insert({e.offset, e.original, e.replacement}).second) continue;
       Mutant mu;
       mu.id = first_id++;

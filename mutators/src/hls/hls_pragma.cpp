@@ -44,7 +44,9 @@ std::vector<PragmaWord> split_words(const std::string& text, std::size_t base) {
   return out;
 }
 
-bool is_loop(NodeKind k) { return k == NodeKind::For || k == NodeKind::While || k == NodeKind::Do; }
+bool is_loop(NodeKind k) {
+  return k == NodeKind::For || k == NodeKind::While || k == NodeKind::Do;
+}
 
 // Innermost node of kind k (a Function, or a Compound) whose extent holds `offset`.
 int innermost(const Unit& u, NodeKind k, std::size_t offset) {
@@ -62,7 +64,8 @@ int find_variable(const Unit& u, int fn, const std::string& name) {
   int global = -1;
   for (int i = 0; i < static_cast<int>(u.nodes().size()); ++i) {
     const Node& n = u.node(i);
-    if ((n.kind != NodeKind::Var && n.kind != NodeKind::Param && n.kind != NodeKind::Field) || n.name != name) continue;
+    if ((n.kind != NodeKind::Var && n.kind != NodeKind::Param && n.kind != NodeKind::Field) || n.name != name)
+      continue;
     if (fn >= 0 && u.inside(i, fn)) return i;
     if (u.ancestor(i, NodeKind::Function) < 0) global = i;
   }
@@ -110,7 +113,8 @@ std::optional<std::int64_t> trip_count(const Unit& u, const ForParts& fp) {
   const Node& init = u.node(strip(u, var.children.back()));
   const Node& cond = u.node(strip(u, fp.cond));
   const Node& inc = u.node(strip(u, fp.inc));
-  if (!init.value || cond.operands.size() != 2 || named_decl(u, cond.operands[0]) != fp.var) return std::nullopt;
+  if (!init.value || cond.operands.size() != 2 || named_decl(u, cond.operands[0]) != fp.var)
+    return std::nullopt;
   const Node& bound = u.node(strip(u, cond.operands[1]));
   if (!bound.value) return std::nullopt;
   std::int64_t step = 0;
@@ -139,7 +143,8 @@ std::string Pragma::get(std::string_view key) const {
 const PragmaWord* Pragma::choice(std::string_view key, const std::vector<std::string_view>& choices) const {
   if (const PragmaWord* w = find(key)) return w;
   for (const PragmaWord& w : words)
-    if (w.key.empty() && std::find(choices.begin(), choices.end(), lower(w.value)) != choices.end()) return &w;
+    if (w.key.empty() && std::find(choices.begin(), choices.end(), lower(w.value)) != choices.end())
+      return &w;
   return nullptr;
 }
 
@@ -160,15 +165,18 @@ const Pragma* PragmaModel::loop_pragma(int loop, std::string_view directive) con
   if (loop < 0) return nullptr;
   for (int p : loops[static_cast<std::size_t>(loop)].pragmas) {
     const Pragma& pr = pragmas[static_cast<std::size_t>(p)];
-    const bool off = std::any_of(pr.words.begin(), pr.words.end(),
-                                 [](const PragmaWord& w) { return lower(w.value) == "off" && w.key.empty(); }) ||
-                     pr.get("off") == "true";
+    const bool off =
+        std::any_of(pr.words.begin(), pr.words.end(),
+                    [](const PragmaWord& w) { return lower(w.value) == "off" && w.key.empty(); }) ||
+        pr.get("off") == "true";
     if (pr.directive == directive && !off) return &pr;
   }
   return nullptr;
 }
 
-bool PragmaModel::pipelined(int loop) const { return loop_pragma(loop, "pipeline") != nullptr; }
+bool PragmaModel::pipelined(int loop) const {
+  return loop_pragma(loop, "pipeline") != nullptr;
+}
 
 bool PragmaModel::fully_unrolled(int loop) const {
   const Pragma* p = loop_pragma(loop, "unroll");
@@ -181,7 +189,8 @@ bool PragmaModel::fully_unrolled(int loop) const {
 bool PragmaModel::parallel(int loop) const {
   if (loop < 0) return false;
   if (loop_pragma(loop, "unroll")) return true;
-  for (int p = loops[static_cast<std::size_t>(loop)].parent; p >= 0; p = loops[static_cast<std::size_t>(p)].parent)
+  for (int p = loops[static_cast<std::size_t>(loop)].parent; p >= 0;
+       p = loops[static_cast<std::size_t>(p)].parent)
     if (pipelined(p)) return true;
   return false;
 }
@@ -193,8 +202,10 @@ PragmaModel build_pragma_model(const Unit& u) {
     if (!is_loop(n.kind)) continue;
     Loop l;
     l.node = i;
-    if (!n.children.empty() && u.node(n.children.back()).kind == NodeKind::Compound) l.body = n.children.back();
-    if (n.kind == NodeKind::Do && !n.children.empty() && u.node(n.children.front()).kind == NodeKind::Compound)
+    if (!n.children.empty() && u.node(n.children.back()).kind == NodeKind::Compound)
+      l.body = n.children.back();
+    if (n.kind == NodeKind::Do && !n.children.empty() &&
+        u.node(n.children.front()).kind == NodeKind::Compound)
       l.body = n.children.front();
     if (n.kind == NodeKind::For) {
       const ForParts fp = for_parts(u, i);
@@ -213,7 +224,8 @@ PragmaModel build_pragma_model(const Unit& u) {
     Pragma p = read_pragma(u, t);
     attach(u, p);
     const int loop = m.loop_of(p.loop);
-    if (loop >= 0) m.loops[static_cast<std::size_t>(loop)].pragmas.push_back(static_cast<int>(m.pragmas.size()));
+    if (loop >= 0)
+      m.loops[static_cast<std::size_t>(loop)].pragmas.push_back(static_cast<int>(m.pragmas.size()));
     m.pragmas.push_back(std::move(p));
   }
   return m;

@@ -18,4 +18,6 @@ std::vector<Edit> generate_idap(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(IDAP, 15, PragmaRule, "interface mode does not fit the access pattern", generate_idap);
+
 }  // namespace bf::mutators::hls

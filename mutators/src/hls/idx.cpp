@@ -83,4 +83,6 @@ std::vector<Edit> generate_idx(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(IDX, 25, Simulation, "wrong bit select, part select or array index", generate_idx);
+
 }  // namespace bf::mutators::hls

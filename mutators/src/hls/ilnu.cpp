@@ -16,12 +16,13 @@ std::vector<Edit> generate_ilnu(const Source& src) {
   std::vector<Edit> out;
   for (std::size_t l = 0; l < m.loops.size(); ++l) {
     const int li = static_cast<int>(l);
-    const bool has_inner = std::any_of(m.loops.begin(), m.loops.end(), [&](const Loop& c) { return c.parent == li; });
+    const bool has_inner =
+        std::any_of(m.loops.begin(), m.loops.end(), [&](const Loop& c) { return c.parent == li; });
     if (has_inner && m.pipelined(li)) {
       const Pragma* p = m.loop_pragma(li, "pipeline");
       const std::size_t t = u.token_at(p->begin) + 3;
-      out.push_back(pragma_word_edit(u, u.tokens()[t].offset, std::string(u.slice(u.tokens()[t].offset, p->end)),
-                                     "unroll"));
+      out.push_back(pragma_word_edit(u, u.tokens()[t].offset,
+                                     std::string(u.slice(u.tokens()[t].offset, p->end)), "unroll"));
     } else if (has_inner && !m.loop_pragma(li, "unroll") && m.loops[l].body >= 0) {
       if (const auto e = insert_pragma(u, m.loops[l].body, "#pragma HLS unroll")) out.push_back(*e);
     }
@@ -35,5 +36,8 @@ std::vector<Edit> generate_ilnu(const Source& src) {
   }
   return out;
 }
+
+BF_HLS_CLASS(ILNU, 20, PragmaRule, "unroll of an outer loop whose inner loop is not fully unrolled",
+             generate_ilnu);
 
 }  // namespace bf::mutators::hls

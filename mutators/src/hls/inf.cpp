@@ -35,10 +35,13 @@ std::vector<Edit> generate_inf(const Source& src) {
     const Node& body = u.node(n.children.back());
     if (body.kind != NodeKind::Compound || body.children.empty()) continue;
     const int last = body.children.back();
-    const int var = named_decl(u, u.node(strip(u, last)).operands.empty() ? -1 : u.node(strip(u, last)).operands[0]);
+    const int var =
+        named_decl(u, u.node(strip(u, last)).operands.empty() ? -1 : u.node(strip(u, last)).operands[0]);
     if (var >= 0 && refers_to(u, n.children.front(), var)) reverse_step(u, last, out);
   }
   return out;
 }
+
+BF_HLS_CLASS(INF, 4, Simulation, "loop that never ends", generate_inf);
 
 }  // namespace bf::mutators::hls

@@ -19,7 +19,8 @@ bool read_later(const Unit& u, int var, int fn) {
 }
 
 bool static_decl(const Unit& u, const Node& v) {
-  for (std::size_t t = u.token_at(v.begin); t < u.tokens().size() && u.tokens()[t].offset < v.name_offset; ++t)
+  for (std::size_t t = u.token_at(v.begin); t < u.tokens().size() && u.tokens()[t].offset < v.name_offset;
+       ++t)
     if (u.tokens()[t].text == "static") return true;
   return false;
 }
@@ -46,5 +47,7 @@ std::vector<Edit> generate_init(const Source& src) {
   }
   return out;
 }
+
+BF_HLS_CLASS(INIT, 2, Simulation, "read of an uninitialised variable", generate_init);
 
 }  // namespace bf::mutators::hls

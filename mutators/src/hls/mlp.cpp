@@ -23,4 +23,6 @@ std::vector<Edit> generate_mlp(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(MLP, 19, PragmaRule, "pipeline on a loop nested inside an already pipelined loop", generate_mlp);
+
 }  // namespace bf::mutators::hls

@@ -88,4 +88,6 @@ std::vector<Edit> generate_mlu(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(MLU, 6, Simulation, "manual loop-unroll error", generate_mlu);
+
 }  // namespace bf::mutators::hls

@@ -15,7 +15,8 @@ int indexing_var(const Unit& u, int f) {
   if (p.var < 0 || p.body < 0) return -1;
   for (int s : u.subtree(p.body)) {
     const Node& n = u.node(s);
-    if (n.kind == NodeKind::Subscript && n.operands.size() == 2 && refers_to(u, n.operands[1], p.var)) return p.var;
+    if (n.kind == NodeKind::Subscript && n.operands.size() == 2 && refers_to(u, n.operands[1], p.var))
+      return p.var;
   }
   return -1;
 }
@@ -47,5 +48,7 @@ std::vector<Edit> generate_oob(const Source& src) {
   }
   return out;
 }
+
+BF_HLS_CLASS(OOB, 1, Simulation, "out-of-bounds array access", generate_oob);
 
 }  // namespace bf::mutators::hls

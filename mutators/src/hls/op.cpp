@@ -41,4 +41,6 @@ std::vector<Edit> generate_op(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(OP, 21, Simulation, "wrong arithmetic or logic operator", generate_op);
+
 }  // namespace bf::mutators::hls

@@ -18,4 +18,6 @@ std::vector<Edit> generate_ramb(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(RAMB, 16, PragmaRule, "random access that defeats bursting on an m_axi port", generate_ramb);
+
 }  // namespace bf::mutators::hls

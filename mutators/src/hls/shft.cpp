@@ -25,11 +25,14 @@ std::vector<Edit> generate_shft(const Source& src) {
         if (bits > 0 && bits != *a.value + 1)
           out.push_back(replace_token(u, *a.op_offset, text, std::to_string(bits), schema));
       } else if (a.located) {
-        if (const auto e = replace_node(u, amt, "(" + std::string(u.source(a)) + " + 1)", schema)) out.push_back(*e);
+        if (const auto e = replace_node(u, amt, "(" + std::string(u.source(a)) + " + 1)", schema))
+          out.push_back(*e);
       }
     }
   }
   return out;
 }
+
+BF_HLS_CLASS(SHFT, 3, Simulation, "shift by an out-of-range or wrong amount", generate_shft);
 
 }  // namespace bf::mutators::hls

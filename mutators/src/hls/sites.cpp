@@ -83,15 +83,20 @@ ForParts for_parts(const Unit& u, int f) {
   if (seen != 2 || close == 0) return p;
   for (int c : n.children) {
     const std::size_t at = u.node(c).begin;
-    if (at < semis[0]) p.init = c;
-    else if (at < semis[1]) p.cond = c;
-    else if (at < close) p.inc = c;
-    else p.body = c;
+    if (at < semis[0])
+      p.init = c;
+    else if (at < semis[1])
+      p.cond = c;
+    else if (at < close)
+      p.inc = c;
+    else
+      p.body = c;
   }
   if (p.init >= 0 && u.node(p.init).kind == NodeKind::DeclStmt && !u.node(p.init).children.empty())
     p.var = u.node(p.init).children.front();
   else if (p.init >= 0 && u.node(strip(u, p.init)).kind == NodeKind::Assign)
-    p.var = named_decl(u, u.node(strip(u, p.init)).operands.empty() ? -1 : u.node(strip(u, p.init)).operands[0]);
+    p.var =
+        named_decl(u, u.node(strip(u, p.init)).operands.empty() ? -1 : u.node(strip(u, p.init)).operands[0]);
   return p;
 }
 
@@ -145,7 +150,9 @@ int type_bits(const std::string& type) {
   return 0;
 }
 
-bool is_stream_type(const std::string& type) { return type.find("stream") != std::string::npos; }
+bool is_stream_type(const std::string& type) {
+  return type.find("stream") != std::string::npos;
+}
 
 PortKind port_kind(const Unit& u, int decl) {
   if (decl < 0 || u.node(decl).kind != NodeKind::Param) return PortKind::None;
@@ -161,8 +168,8 @@ PortKind port_kind(const Unit& u, int decl) {
 
 const PragmaWord* interface_mode(const Pragma& p) {
   static const std::vector<std::string_view> modes = {
-      "m_axi",  "s_axilite", "axis",   "ap_fifo", "bram",       "ap_memory",    "ap_none",       "ap_vld",
-      "ap_ack", "ap_ovld",   "ap_hs",  "ap_ctrl_hs", "ap_ctrl_none", "ap_ctrl_chain", "ap_stable"};
+      "m_axi",  "s_axilite", "axis",  "ap_fifo",    "bram",         "ap_memory",     "ap_none",  "ap_vld",
+      "ap_ack", "ap_ovld",   "ap_hs", "ap_ctrl_hs", "ap_ctrl_none", "ap_ctrl_chain", "ap_stable"};
   return p.directive == "interface" ? p.choice("mode", modes) : nullptr;
 }
 

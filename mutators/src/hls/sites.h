@@ -50,33 +50,6 @@ std::string with_value(const std::string& literal, std::int64_t v);
 int type_bits(const std::string& type);
 bool is_stream_type(const std::string& type);
 
-// The generators (one file each).
-std::vector<Edit> generate_oob(const Source&);
-std::vector<Edit> generate_init(const Source&);
-std::vector<Edit> generate_shft(const Source&);
-std::vector<Edit> generate_inf(const Source&);
-std::vector<Edit> generate_use(const Source&);
-std::vector<Edit> generate_mlu(const Source&);
-std::vector<Edit> generate_zero(const Source&);
-std::vector<Edit> generate_buf(const Source&);
-std::vector<Edit> generate_fxp(const Source&);
-std::vector<Edit> generate_strm(const Source&);
-std::vector<Edit> generate_apt(const Source&);
-std::vector<Edit> generate_fnd(const Source&);
-std::vector<Edit> generate_did(const Source&);
-std::vector<Edit> generate_dfp(const Source&);
-std::vector<Edit> generate_idap(const Source&);
-std::vector<Edit> generate_ramb(const Source&);
-std::vector<Edit> generate_sma(const Source&);
-std::vector<Edit> generate_ams(const Source&);
-std::vector<Edit> generate_mlp(const Source&);
-std::vector<Edit> generate_ilnu(const Source&);
-std::vector<Edit> generate_op(const Source&);
-std::vector<Edit> generate_cmp(const Source&);
-std::vector<Edit> generate_const(const Source&);
-std::vector<Edit> generate_cond(const Source&);
-std::vector<Edit> generate_idx(const Source&);
-
 // What an argument is, for interface rules: a by-value scalar, an array (or a pointer indexed as
 // one), a stream, or a pointer/reference to one scalar.
 enum class PortKind { None, Scalar, Array, Stream, Pointer };

@@ -16,4 +16,6 @@ std::vector<Edit> generate_sma(const Source& src) {
   return out;
 }
 
+BF_HLS_CLASS(SMA, 17, PragmaRule, "scalar argument given an array/memory interface", generate_sma);
+
 }  // namespace bf::mutators::hls

@@ -46,14 +46,18 @@ std::vector<Edit> generate_strm(const Source& src) {
     const int mine = named_decl(u, sc.object);
     for (const StreamCall& other : calls) {
       const int theirs = named_decl(u, other.object);
-      if (other.method != "write" || theirs < 0 || theirs == mine || u.ancestor(other.call, NodeKind::Function) != fn)
+      if (other.method != "write" || theirs < 0 || theirs == mine ||
+          u.ancestor(other.call, NodeKind::Function) != fn)
         continue;
       if (u.node(theirs).type != u.node(mine < 0 ? theirs : mine).type) continue;
-      if (const auto e = replace_node(u, sc.object, u.node(theirs).name, schema_site(u, sc.call))) out.push_back(*e);
+      if (const auto e = replace_node(u, sc.object, u.node(theirs).name, schema_site(u, sc.call)))
+        out.push_back(*e);
       break;
     }
   }
   return out;
 }
+
+BF_HLS_CLASS(STRM, 10, Simulation, "stream misuse", generate_strm);
 
 }  // namespace bf::mutators::hls

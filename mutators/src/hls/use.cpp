@@ -14,9 +14,10 @@ namespace {
 
 const std::map<std::string, std::string>& flips() {
   static const std::map<std::string, std::string> m = {
-      {"ap_int", "ap_uint"}, {"ap_uint", "ap_int"},   {"int8_t", "uint8_t"},   {"uint8_t", "int8_t"},
-      {"int16_t", "uint16_t"}, {"uint16_t", "int16_t"}, {"int32_t", "uint32_t"}, {"short", "unsigned short"},
-      {"char", "unsigned char"}, {"int", "unsigned"},
+      {"ap_int", "ap_uint"},   {"ap_uint", "ap_int"},       {"int8_t", "uint8_t"},
+      {"uint8_t", "int8_t"},   {"int16_t", "uint16_t"},     {"uint16_t", "int16_t"},
+      {"int32_t", "uint32_t"}, {"short", "unsigned short"}, {"char", "unsigned char"},
+      {"int", "unsigned"},
   };
   return m;
 }
@@ -27,7 +28,8 @@ void flip_types(const Unit& u, std::size_t from, std::size_t to, std::vector<Edi
     const Token& tok = u.tokens()[t];
     const auto f = flips().find(tok.text);
     if (f == flips().end()) continue;
-    const bool qualified = t > 0 && (u.tokens()[t - 1].text == "unsigned" || u.tokens()[t - 1].text == "signed");
+    const bool qualified =
+        t > 0 && (u.tokens()[t - 1].text == "unsigned" || u.tokens()[t - 1].text == "signed");
     if (!qualified) out.push_back(replace_token(u, tok.offset, tok.text, f->second, false));
   }
 }
@@ -40,7 +42,8 @@ std::vector<Edit> generate_use(const Source& src) {
   for (int i = 0; i < static_cast<int>(u.nodes().size()); ++i) {
     const Node& n = u.node(i);
     if (!n.located) continue;
-    const bool local = n.kind == NodeKind::Var && in_body(u, i) && u.node(n.parent).kind == NodeKind::DeclStmt &&
+    const bool local = n.kind == NodeKind::Var && in_body(u, i) &&
+                       u.node(n.parent).kind == NodeKind::DeclStmt &&
                        u.node(u.node(n.parent).parent).kind != NodeKind::For;
     if (local || n.kind == NodeKind::Typedef) flip_types(u, n.begin, n.name_offset, out);
     if (n.kind == NodeKind::Cast && in_body(u, i) && !n.children.empty())
@@ -48,5 +51,7 @@ std::vector<Edit> generate_use(const Source& src) {
   }
   return out;
 }
+
+BF_HLS_CLASS(USE, 5, Simulation, "unintended sign extension", generate_use);
 
 }  // namespace bf::mutators::hls

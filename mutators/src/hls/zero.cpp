@@ -9,7 +9,9 @@ namespace bf::mutators::hls {
 
 namespace {
 
-bool zero_text(std::string_view s) { return s == "0" || s == "0.0" || s == "0u" || s == "{0}" || s == "{}"; }
+bool zero_text(std::string_view s) {
+  return s == "0" || s == "0.0" || s == "0u" || s == "{0}" || s == "{}";
+}
 
 }  // namespace
 
@@ -18,7 +20,8 @@ std::vector<Edit> generate_zero(const Source& src) {
   std::vector<Edit> out;
   for (int i : body_nodes(u, NodeKind::Var)) {
     const Node& v = u.node(i);
-    if (!v.init_offset || v.const_type || v.pointer_or_ref || !v.dims.empty() || u.text()[*v.init_offset] != '=')
+    if (!v.init_offset || v.const_type || v.pointer_or_ref || !v.dims.empty() ||
+        u.text()[*v.init_offset] != '=')
       continue;
     if (v.children.empty()) continue;
     const int init = v.children.back();
@@ -38,5 +41,7 @@ std::vector<Edit> generate_zero(const Source& src) {
   }
   return out;
 }
+
+BF_HLS_CLASS(ZERO, 7, Simulation, "initialised to zero instead of the right value", generate_zero);
 
 }  // namespace bf::mutators::hls

@@ -25,15 +25,17 @@ class BlkMutator final : public RtlMutator {
       if (!in_always(anc)) return;
       const bool seq = RtlContext::in_sequential_always(anc);
       if (n.type == "assigndly" && seq)
-        if (const Span s = cx.token(n, "<=")) out.push_back(cx.edit(code(), s, "=", "'<=' -> '=' in clocked block"));
+        if (const Span s = cx.token(n, "<="))
+          out.push_back(cx.edit(code(), s, "=", "'<=' -> '=' in clocked block"));
       if (n.type == "assign" && !seq)
-        if (const Span s = cx.token(n, "=")) out.push_back(cx.edit(code(), s, "<=", "'=' -> '<=' in combinational block"));
+        if (const Span s = cx.token(n, "="))
+          out.push_back(cx.edit(code(), s, "<=", "'=' -> '<=' in combinational block"));
     });
   }
 };
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_blk() { return std::make_unique<BlkMutator>(); }
+BF_RTL_CLASS(BLK, 29, 5, "blocking/non-blocking assignment swapped", BlkMutator);
 
 }  // namespace bf::mutators

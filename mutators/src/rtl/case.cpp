@@ -57,15 +57,18 @@ class CaseMutator final : public RtlMutator {
         delete_item(cx, it, items.size(), out);
         if (it.labels.size() == 1)
           for (const auto& other : items)
-            if (other.labels.size() >= 1 && other.values[0] != it.values[0] && other.labels[0].text() != it.labels[0].text())
-              out.push_back(cx.edit(code(), it.labels[0], std::string(other.labels[0].text()),
-                                    fmt::format("arm {} labelled {}", it.labels[0].text(), other.labels[0].text()), false));
+            if (other.labels.size() >= 1 && other.values[0] != it.values[0] &&
+                other.labels[0].text() != it.labels[0].text())
+              out.push_back(cx.edit(
+                  code(), it.labels[0], std::string(other.labels[0].text()),
+                  fmt::format("arm {} labelled {}", it.labels[0].text(), other.labels[0].text()), false));
       }
     });
   }
 
  private:
-  void delete_item(const RtlContext& cx, const Item& it, std::size_t n_items, std::vector<Mutant>& out) const {
+  void delete_item(const RtlContext& cx, const Item& it, std::size_t n_items,
+                   std::vector<Mutant>& out) const {
     if (!it.stmt) return;
     const Span head = it.labels.empty() ? cx.token(*it.node, "default") : it.labels[0];
     const std::size_t end = head ? cx.statement_end(*it.stmt) : std::string::npos;
@@ -80,6 +83,6 @@ class CaseMutator final : public RtlMutator {
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_case() { return std::make_unique<CaseMutator>(); }
+BF_RTL_CLASS(CASE, 30, 4, "missing case arm, wrong arm, missing default", CaseMutator);
 
 }  // namespace bf::mutators

@@ -25,7 +25,8 @@ class CmpMutator final : public RtlMutator {
  public:
   const char* code() const override { return "CMP"; }
   void collect(const RtlContext& cx, std::vector<Mutant>& out) const override {
-    static const std::set<std::string> types = {"eq", "neq", "lt", "lts", "lte", "ltes", "gt", "gts", "gte", "gtes"};
+    static const std::set<std::string> types = {"eq",   "neq", "lt",  "lts", "lte",
+                                                "ltes", "gt",  "gts", "gte", "gtes"};
     cx.walk([&](const VlNode& n, const Ancestors&) {
       if (!types.count(n.type) || n.children.size() != 2) return;
       const std::string_view tok = op_token(n.type);
@@ -39,6 +40,6 @@ class CmpMutator final : public RtlMutator {
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_cmp() { return std::make_unique<CmpMutator>(); }
+BF_RTL_CLASS(CMP, 22, 10, "wrong comparison", CmpMutator);
 
 }  // namespace bf::mutators

@@ -55,7 +55,8 @@ class CondMutator final : public RtlMutator {
     const Span op = logic_token(cx, c);
     if (!op || op.file != kw.file || op.begin <= open || op.end >= close) return;
     const std::string_view t(kw.file->text);
-    const std::string_view lhs = t.substr(open + 1, op.begin - open - 1), rhs = t.substr(op.end, close - 1 - op.end);
+    const std::string_view lhs = t.substr(open + 1, op.begin - open - 1),
+                           rhs = t.substr(op.end, close - 1 - op.end);
     if (!balanced(lhs) || !balanced(rhs)) return;
     out.push_back(cx.edit(code(), group, "(" + trim(lhs) + ")", fmt::format("term '{}' dropped", trim(rhs))));
     out.push_back(cx.edit(code(), group, "(" + trim(rhs) + ")", fmt::format("term '{}' dropped", trim(lhs))));
@@ -64,6 +65,6 @@ class CondMutator final : public RtlMutator {
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_cond() { return std::make_unique<CondMutator>(); }
+BF_RTL_CLASS(COND, 24, 6, "inverted or wrong condition, missing term in a condition", CondMutator);
 
 }  // namespace bf::mutators

@@ -77,6 +77,6 @@ class ConstMutator final : public RtlMutator {
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_const() { return std::make_unique<ConstMutator>(); }
+BF_RTL_CLASS(CONST, 23, 12, "constant off by one or wrong literal width", ConstMutator);
 
 }  // namespace bf::mutators

@@ -15,7 +15,8 @@ namespace {
 
 bool is_name(std::string_view s) {
   return !s.empty() && (std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_') &&
-         std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+         std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
 using States = std::map<std::string, std::uint64_t>;  // name -> value
@@ -37,8 +38,9 @@ States state_names(const RtlContext& cx, const VlNode& module) {
   rec(module);
   // Names only ever assigned (a state reached through `default`) count too.
   const std::function<void(const VlNode&)> assigned = [&](const VlNode& n) {
-    if ((n.type == "assign" || n.type == "assigndly") && n.children.size() == 2 && n.children[0].type == "const" &&
-        n.children[1].type == "varref" && selectors.count(n.children[1].attr("name")))
+    if ((n.type == "assign" || n.type == "assigndly") && n.children.size() == 2 &&
+        n.children[0].type == "const" && n.children[1].type == "varref" &&
+        selectors.count(n.children[1].attr("name")))
       if (const Span s = cx.span(n.children[0]); s && is_name(s.text()))
         if (const auto v = const_value(n.children[0])) states.emplace(std::string(s.text()), *v);
     for (const auto& c : n.children) assigned(c);
@@ -53,7 +55,8 @@ class FsmMutator final : public RtlMutator {
   void collect(const RtlContext& cx, std::vector<Mutant>& out) const override {
     std::map<const VlNode*, States> by_module;
     cx.walk([&](const VlNode& n, const Ancestors& anc) {
-      if ((n.type != "assign" && n.type != "assigndly" && n.type != "contassign") || n.children.size() != 2) return;
+      if ((n.type != "assign" && n.type != "assigndly" && n.type != "contassign") || n.children.size() != 2)
+        return;
       const VlNode* mod = cx.module_of(anc);
       if (!mod || n.children[0].type != "const") return;
       if (!by_module.count(mod)) by_module[mod] = state_names(cx, *mod);
@@ -62,13 +65,14 @@ class FsmMutator final : public RtlMutator {
       const auto v = const_value(n.children[0]);
       if (!s || !v || !states.count(std::string(s.text()))) return;
       for (const auto& [name, value] : states)
-        if (value != *v) out.push_back(cx.edit(code(), s, name, fmt::format("next state {} -> {}", s.text(), name)));
+        if (value != *v)
+          out.push_back(cx.edit(code(), s, name, fmt::format("next state {} -> {}", s.text(), name)));
     });
   }
 };
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_fsm() { return std::make_unique<FsmMutator>(); }
+BF_RTL_CLASS(FSM, 31, 2, "wrong next state on a transition", FsmMutator);
 
 }  // namespace bf::mutators

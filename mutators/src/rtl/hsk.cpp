@@ -22,7 +22,9 @@ bool handshake_name(std::string name) {
   return false;
 }
 
-bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+bool ident_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+}
 
 const VlNode& strip_extend(const VlNode& n) {
   return (n.type == "extend" || n.type == "extends") && n.children.size() == 1 ? n.children[0] : n;
@@ -65,10 +67,13 @@ class HskMutator final : public RtlMutator {
       const std::string rhs = f.text.substr(rb, re - rb), lhs = f.text.substr(lb, le - lb);
       if (lb > 0 && negation(f.text[lb - 1])) --lb;
       const std::size_t after = RtlContext::skip_blank(f, re), before = RtlContext::skip_blank_back(f, lb);
-      const bool rhs_whole = after >= f.text.size() || std::string_view(";)|&},").find(f.text[after]) != std::string_view::npos;
-      const bool lhs_whole = before == 0 || std::string_view("(=|&,{").find(f.text[before - 1]) != std::string_view::npos;
+      const bool rhs_whole =
+          after >= f.text.size() || std::string_view(";)|&},").find(f.text[after]) != std::string_view::npos;
+      const bool lhs_whole =
+          before == 0 || std::string_view("(=|&,{").find(f.text[before - 1]) != std::string_view::npos;
       if (names.count(rhs) && handshake_name(rhs) && rhs_whole)
-        out.push_back(cx.edit(code(), cx.at(f, op.begin, re), "", fmt::format("term '{}' dropped from '{}'", rhs, op.text()), false));
+        out.push_back(cx.edit(code(), cx.at(f, op.begin, re), "",
+                              fmt::format("term '{}' dropped from '{}'", rhs, op.text()), false));
       if (names.count(lhs) && handshake_name(lhs) && lhs_whole && lb > 0)
         out.push_back(cx.edit(code(), cx.at(f, lb, neg_r), "",
                               fmt::format("term '{}' dropped from '{}'", lhs, op.text()), false));
@@ -78,6 +83,6 @@ class HskMutator final : public RtlMutator {
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_hsk() { return std::make_unique<HskMutator>(); }
+BF_RTL_CLASS(HSK, 32, 3, "valid/ready handshake broken", HskMutator);
 
 }  // namespace bf::mutators

@@ -15,7 +15,8 @@ namespace {
 
 bool is_ident(std::string_view s) {
   if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
 std::vector<std::string> shifted_index(std::string_view idx) {
@@ -66,8 +67,11 @@ class IdxMutator final : public RtlMutator {
         return;
       }
       const auto msb = parse_literal(inner.substr(0, colon)), lsb = parse_literal(inner.substr(colon + 1));
-      if (!msb || !lsb || inner.find("+:") != std::string_view::npos || inner.find("-:") != std::string_view::npos) return;
-      const std::string up = fmt::format("{}:{}", format_literal(*msb, msb->value + 1), format_literal(*lsb, lsb->value + 1));
+      if (!msb || !lsb || inner.find("+:") != std::string_view::npos ||
+          inner.find("-:") != std::string_view::npos)
+        return;
+      const std::string up =
+          fmt::format("{}:{}", format_literal(*msb, msb->value + 1), format_literal(*lsb, lsb->value + 1));
       out.push_back(cx.edit(code(), in, up, fmt::format("[{}] -> [{}]", inner, up), false));
       if (lsb->value > 0 && msb->value > 0) {
         const std::string down =
@@ -80,6 +84,6 @@ class IdxMutator final : public RtlMutator {
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_idx() { return std::make_unique<IdxMutator>(); }
+BF_RTL_CLASS(IDX, 25, 9, "wrong bit select, part select or array index", IdxMutator);
 
 }  // namespace bf::mutators

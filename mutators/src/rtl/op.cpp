@@ -67,6 +67,6 @@ class OpMutator final : public RtlMutator {
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_op() { return std::make_unique<OpMutator>(); }
+BF_RTL_CLASS(OP, 21, 11, "wrong arithmetic or logic operator", OpMutator);
 
 }  // namespace bf::mutators

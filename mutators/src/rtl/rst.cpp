@@ -16,7 +16,8 @@ namespace {
 bool reset_name(const std::string& name, const Design& d) {
   std::string l = name;
   std::transform(l.begin(), l.end(), l.begin(), [](unsigned char c) { return std::tolower(c); });
-  return name == d.protocol.reset || l.find("rst") != std::string::npos || l.find("reset") != std::string::npos;
+  return name == d.protocol.reset || l.find("rst") != std::string::npos ||
+         l.find("reset") != std::string::npos;
 }
 
 void wrong_value(const RtlContext& cx, const VlNode& asg, const char* cls, std::vector<Mutant>& out) {
@@ -36,7 +37,8 @@ void drop_from_reset(const RtlContext& cx, const VlNode& asg, const Ancestors& a
   const Span l = lhs.type == "varref" ? cx.use_site(lhs, anc) : Span{};
   const std::size_t end = l ? cx.statement_end(asg) : std::string::npos;
   if (end == std::string::npos) return;
-  out.push_back(cx.edit(cls, cx.at(*l.file, l.begin, end), "", fmt::format("'{}' not reset", lhs.attr("name"))));
+  out.push_back(
+      cx.edit(cls, cx.at(*l.file, l.begin, end), "", fmt::format("'{}' not reset", lhs.attr("name"))));
 }
 
 class RstMutator final : public RtlMutator {
@@ -61,7 +63,8 @@ class RstMutator final : public RtlMutator {
   }
 
  private:
-  void visit_branch(const RtlContext& cx, const VlNode& node, Ancestors& anc, std::vector<Mutant>& out) const {
+  void visit_branch(const RtlContext& cx, const VlNode& node, Ancestors& anc,
+                    std::vector<Mutant>& out) const {
     if ((node.type == "assigndly" || node.type == "assign") && node.children.size() == 2) {
       wrong_value(cx, node, code(), out);
       drop_from_reset(cx, node, anc, code(), out);
@@ -76,6 +79,6 @@ class RstMutator final : public RtlMutator {
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_rst() { return std::make_unique<RstMutator>(); }
+BF_RTL_CLASS(RST, 28, 1, "register missing from reset, wrong reset value, reset polarity", RstMutator);
 
 }  // namespace bf::mutators

@@ -18,8 +18,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
-bool ident_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$'; }
+bool ident_start(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+}
+bool ident_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+}
 
 // Skips a comment or string starting at pos; returns pos unchanged when there is none.
 std::size_t skip_comment_or_string(const std::string& t, std::size_t pos) {
@@ -85,7 +89,8 @@ Span RtlContext::span(const VlNode& n) const {
   if (!l.valid() || it == files_.end()) return {};
   const SrcFile& f = it->second;
   const auto nlines = f.line_starts.size();
-  if (static_cast<std::size_t>(l.first_line) > nlines || static_cast<std::size_t>(l.last_line) > nlines || l.last_col < 1)
+  if (static_cast<std::size_t>(l.first_line) > nlines || static_cast<std::size_t>(l.last_line) > nlines ||
+      l.last_col < 1)
     return {};
   const std::size_t b = f.line_starts[l.first_line - 1] + l.first_col - 1;
   const std::size_t e = f.line_starts[l.last_line - 1] + l.last_col - 1;
@@ -109,7 +114,10 @@ Span RtlContext::use_site(const VlNode& varref, const Ancestors& anc) const {
 std::size_t RtlContext::skip_blank(const SrcFile& f, std::size_t pos) {
   const std::string& t = f.text;
   while (pos < t.size()) {
-    if (std::isspace(static_cast<unsigned char>(t[pos]))) { ++pos; continue; }
+    if (std::isspace(static_cast<unsigned char>(t[pos]))) {
+      ++pos;
+      continue;
+    }
     if (t[pos] == '"') break;  // a string is a token, not a blank
     const std::size_t next = skip_comment_or_string(t, pos);
     if (next == pos) break;
@@ -125,20 +133,28 @@ std::size_t RtlContext::skip_blank_back(const SrcFile& f, std::size_t pos) {
 
 std::size_t RtlContext::match_close(const SrcFile& f, std::size_t open) {
   const std::string& t = f.text;
-  if (open >= t.size() || std::string_view("([{").find(t[open]) == std::string_view::npos) return std::string::npos;
+  if (open >= t.size() || std::string_view("([{").find(t[open]) == std::string_view::npos)
+    return std::string::npos;
   std::string stack;
   for (std::size_t i = open; i < t.size();) {
     const std::size_t next = skip_comment_or_string(t, i);
-    if (next != i) { i = next; continue; }
+    if (next != i) {
+      i = next;
+      continue;
+    }
     const char c = t[i];
-    if (c == '(') stack.push_back(')');
-    else if (c == '[') stack.push_back(']');
-    else if (c == '{') stack.push_back('}');
+    if (c == '(')
+      stack.push_back(')');
+    else if (c == '[')
+      stack.push_back(']');
+    else if (c == '{')
+      stack.push_back('}');
     else if (c == ')' || c == ']' || c == '}') {
       if (stack.empty() || stack.back() != c) return std::string::npos;
       stack.pop_back();
       if (stack.empty()) return i + 1;
-    } else if (c == ';') return std::string::npos;  // a statement ended inside the group: not ours
+    } else if (c == ';')
+      return std::string::npos;  // a statement ended inside the group: not ours
     ++i;
   }
   return std::string::npos;
@@ -148,7 +164,10 @@ std::size_t RtlContext::stmt_end(const SrcFile& f, std::size_t from) {
   const std::string& t = f.text;
   for (std::size_t i = from; i < t.size();) {
     const std::size_t next = skip_comment_or_string(t, i);
-    if (next != i) { i = next; continue; }
+    if (next != i) {
+      i = next;
+      continue;
+    }
     if (t[i] == ';') return i + 1;
     if (t[i] == '(' || t[i] == '[' || t[i] == '{') {
       i = match_close(f, i);
@@ -174,8 +193,14 @@ std::size_t RtlContext::block_end(const SrcFile& f, std::size_t begin_kw) {
   int depth = 0;
   for (std::size_t i = begin_kw; i < t.size();) {
     const std::size_t next = skip_comment_or_string(t, i);
-    if (next != i) { i = next; continue; }
-    if (!ident_start(t[i])) { ++i; continue; }
+    if (next != i) {
+      i = next;
+      continue;
+    }
+    if (!ident_start(t[i])) {
+      ++i;
+      continue;
+    }
     std::size_t e = i;
     while (e < t.size() && ident_char(t[e])) ++e;
     const std::string_view w(t.data() + i, e - i);
@@ -234,8 +259,8 @@ bool RtlContext::is_lvalue(const VlNode& n, const Ancestors& anc) {
   for (auto it = anc.rbegin(); it != anc.rend(); ++it) {
     const VlNode* p = *it;
     if (is_assignment(p->type)) return p->children.size() >= 2 && &p->children[1] == child;
-    const bool through = ((p->type == "sel" || p->type == "arraysel") && &p->children.front() == child) ||
-                         p->type == "concat";
+    const bool through =
+        ((p->type == "sel" || p->type == "arraysel") && &p->children.front() == child) || p->type == "concat";
     if (!through) return false;
     child = p;
   }
@@ -278,12 +303,12 @@ Span logic_token(const RtlContext& cx, const VlNode& n) {
 
 std::string_view op_token(const std::string& type) {
   static const std::map<std::string, std::string_view, std::less<>> table = {
-      {"add", "+"},     {"sub", "-"},      {"mul", "*"},     {"muls", "*"},     {"div", "/"},
-      {"divs", "/"},    {"moddiv", "%"},   {"moddivs", "%"}, {"and", "&"},      {"or", "|"},
-      {"xor", "^"},     {"shiftl", "<<"},  {"shiftr", ">>"}, {"shiftrs", ">>>"}, {"logand", "&&"},
-      {"logor", "||"},  {"eq", "=="},      {"neq", "!="},    {"lt", "<"},       {"lts", "<"},
-      {"lte", "<="},    {"ltes", "<="},    {"gt", ">"},      {"gts", ">"},      {"gte", ">="},
-      {"gtes", ">="},   {"eqcase", "==="}, {"neqcase", "!=="}};
+      {"add", "+"},    {"sub", "-"},      {"mul", "*"},      {"muls", "*"},      {"div", "/"},
+      {"divs", "/"},   {"moddiv", "%"},   {"moddivs", "%"},  {"and", "&"},       {"or", "|"},
+      {"xor", "^"},    {"shiftl", "<<"},  {"shiftr", ">>"},  {"shiftrs", ">>>"}, {"logand", "&&"},
+      {"logor", "||"}, {"eq", "=="},      {"neq", "!="},     {"lt", "<"},        {"lts", "<"},
+      {"lte", "<="},   {"ltes", "<="},    {"gt", ">"},       {"gts", ">"},       {"gte", ">="},
+      {"gtes", ">="},  {"eqcase", "==="}, {"neqcase", "!=="}};
   const auto it = table.find(type);
   return it == table.end() ? std::string_view{} : it->second;
 }
@@ -297,7 +322,10 @@ std::optional<Literal> parse_literal(std::string_view text) {
     if (text[i] != '\'' || i + 2 > text.size()) return std::nullopt;
     lit.size = std::string(text.substr(0, i));
     ++i;
-    if (i < text.size() && (text[i] == 's' || text[i] == 'S')) { lit.is_signed = true; ++i; }
+    if (i < text.size() && (text[i] == 's' || text[i] == 'S')) {
+      lit.is_signed = true;
+      ++i;
+    }
     if (i >= text.size()) return std::nullopt;
     lit.base = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
     if (std::string_view("dhbo").find(lit.base) == std::string_view::npos) return std::nullopt;
@@ -307,8 +335,9 @@ std::optional<Literal> parse_literal(std::string_view text) {
   if (digits.empty() || digits.front() == '_') return std::nullopt;
   for (const char c : digits) {
     if (c == '_') continue;
-    const int v = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                  : std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10 : 99;
+    const int v = std::isdigit(static_cast<unsigned char>(c))    ? c - '0'
+                  : std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
+                                                                 : 99;
     if (v >= radix || lit.value > (~std::uint64_t{0} - v) / radix) return std::nullopt;  // x/z/? or too wide
     lit.value = lit.value * radix + v;
   }

@@ -1,7 +1,8 @@
-// bugforge mutators — the table of RTL bug classes and the driver that samples their candidates.
+// bugforge mutators — the RTL classes' mutators (entered by their files) and the driver that
+// samples their candidates.
 //
 // Algorithm: every chosen class proposes all candidates; identical edits (same file, offset,
-// original, replacement) are kept once, from the class listed first (the table is ordered most
+// original, replacement) are kept once, from the class of lowest priority (most
 // specific first, so "wrong reset value" wins over the generic "constant off by one"). Sampling is
 // the one seeded sampler (mutant.h: per-class cap, per-design limit); survivors are numbered
 // 1..N in source order.
@@ -15,36 +16,32 @@
 
 namespace bf::mutators {
 
-std::unique_ptr<RtlMutator> make_rtl_rst();
-std::unique_ptr<RtlMutator> make_rtl_fsm();
-std::unique_ptr<RtlMutator> make_rtl_hsk();
-std::unique_ptr<RtlMutator> make_rtl_case();
-std::unique_ptr<RtlMutator> make_rtl_blk();
-std::unique_ptr<RtlMutator> make_rtl_cond();
-std::unique_ptr<RtlMutator> make_rtl_sign();
-std::unique_ptr<RtlMutator> make_rtl_width();
-std::unique_ptr<RtlMutator> make_rtl_idx();
-std::unique_ptr<RtlMutator> make_rtl_cmp();
-std::unique_ptr<RtlMutator> make_rtl_op();
-std::unique_ptr<RtlMutator> make_rtl_const();
-std::unique_ptr<RtlMutator> make_rtl_stuck();
+namespace {
+
+struct RtlEntry {
+  int priority;
+  RtlMaker make;
+};
+
+std::vector<RtlEntry>& rtl_entries() {
+  static std::vector<RtlEntry> e;
+  return e;
+}
+
+}  // namespace
+
+bool enter_rtl_class(const BugClassEntry& e, int priority, RtlMaker make) {
+  rtl_entries().push_back({priority, make});
+  return enter_bug_class(e);
+}
 
 const std::vector<std::unique_ptr<RtlMutator>>& rtl_mutators() {
   static const auto table = [] {
+    auto e = rtl_entries();
+    std::sort(e.begin(), e.end(),
+              [](const RtlEntry& a, const RtlEntry& b) { return a.priority < b.priority; });
     std::vector<std::unique_ptr<RtlMutator>> t;
-    t.push_back(make_rtl_rst());
-    t.push_back(make_rtl_fsm());
-    t.push_back(make_rtl_hsk());
-    t.push_back(make_rtl_case());
-    t.push_back(make_rtl_blk());
-    t.push_back(make_rtl_cond());
-    t.push_back(make_rtl_sign());
-    t.push_back(make_rtl_width());
-    t.push_back(make_rtl_idx());
-    t.push_back(make_rtl_cmp());
-    t.push_back(make_rtl_op());
-    t.push_back(make_rtl_const());
-    t.push_back(make_rtl_stuck());
+    for (const auto& x : e) t.push_back(x.make());
     return t;
   }();
   return table;

@@ -50,14 +50,16 @@ class SignMutator final : public RtlMutator {
     cx.walk([&](const VlNode& n, const Ancestors&) {
       if (n.type == "shiftrs")
         if (const Span s = cx.token(n, ">>>")) out.push_back(cx.edit(code(), s, ">>", "'>>>' -> '>>'"));
-      if (n.type == "var" && n.attr("param").empty() && n.attr("localparam").empty()) decl_sign(cx, n, code(), out);
-      if (const Span s = cx.span(n); s && (s.text() == "$signed" || s.text() == "$unsigned")) drop_cast(cx, s, code(), out);
+      if (n.type == "var" && n.attr("param").empty() && n.attr("localparam").empty())
+        decl_sign(cx, n, code(), out);
+      if (const Span s = cx.span(n); s && (s.text() == "$signed" || s.text() == "$unsigned"))
+        drop_cast(cx, s, code(), out);
     });
   }
 };
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_sign() { return std::make_unique<SignMutator>(); }
+BF_RTL_CLASS(SIGN, 27, 7, "signed missing or added, $signed/$unsigned dropped", SignMutator);
 
 }  // namespace bf::mutators

@@ -97,8 +97,6 @@ class StuckMutator final : public RtlMutator {
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_stuck() {
-  return std::make_unique<StuckMutator>();
-}
+BF_RTL_CLASS(STUCK, 33, 13, "a signal tied to a constant or to another signal", StuckMutator);
 
 }  // namespace bf::mutators

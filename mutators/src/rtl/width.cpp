@@ -23,7 +23,8 @@ std::optional<std::pair<std::size_t, std::size_t>> msb_of(const SrcFile& f, std:
       inner.find("-:") != std::string_view::npos)
     return std::nullopt;
   const auto colon = inner.find(':');
-  if (colon == std::string_view::npos || inner.find(':', colon + 1) != std::string_view::npos) return std::nullopt;
+  if (colon == std::string_view::npos || inner.find(':', colon + 1) != std::string_view::npos)
+    return std::nullopt;
   const std::size_t b = RtlContext::skip_blank(f, open + 1);
   const std::size_t e = RtlContext::skip_blank_back(f, open + 1 + colon);
   if (b >= e) return std::nullopt;
@@ -33,7 +34,8 @@ std::optional<std::pair<std::size_t, std::size_t>> msb_of(const SrcFile& f, std:
 std::optional<std::string> one_less(std::string_view msb) {
   if (const auto lit = parse_literal(msb); lit && lit->base == 0)
     return lit->value == 0 ? std::nullopt : std::optional<std::string>(std::to_string(lit->value - 1));
-  if (msb.size() > 2 && msb.substr(msb.size() - 2) == "-1") return std::string(msb.substr(0, msb.size() - 2)) + "-2";
+  if (msb.size() > 2 && msb.substr(msb.size() - 2) == "-1")
+    return std::string(msb.substr(0, msb.size() - 2)) + "-2";
   if (msb.find_first_of("+-*/") != std::string_view::npos) return "(" + std::string(msb) + ")-1";
   return std::string(msb) + "-1";
 }
@@ -62,6 +64,6 @@ class WidthMutator final : public RtlMutator {
 
 }  // namespace
 
-std::unique_ptr<RtlMutator> make_rtl_width() { return std::make_unique<WidthMutator>(); }
+BF_RTL_CLASS(WIDTH, 26, 8, "truncation or wrong width in a declaration or part select", WidthMutator);
 
 }  // namespace bf::mutators

@@ -3,6 +3,11 @@
 // Bug classes are data: a stable upper-case code, the languages it applies to, what earns its
 // label and a one-line meaning (shared TAXONOMY.md). Code never spells a class as a
 // scattered string: it looks the class up here.
+//
+// A class registers itself from its own mutator file (BF_HLS_CLASS in hls_mutator.h,
+// BF_RTL_CLASS in rtl.h), at static initialisation: adding a class is one new file and its
+// test. A class of both languages is entered by both files, with the same order and meaning.
+// The table is ordered by `order` (TAXONOMY.md's order); nothing else lists the classes.
 #pragma once
 
 #include <string>
@@ -22,6 +27,19 @@ struct BugClass {
   LabelledBy labelled_by;    // what earns the label
   std::string_view meaning;  // one line, from TAXONOMY.md
 };
+
+// One language's entry of a class, made by its mutator file.
+struct BugClassEntry {
+  std::string_view code;
+  Lang lang;  // Hls or Rtl
+  LabelledBy labelled_by;
+  std::string_view meaning;
+  int order;  // position in the table (TAXONOMY.md's order)
+};
+
+// Adds an entry; aborts at start-up on a code entered twice for one language, or entered by
+// the two languages with another meaning, order or labeller. Returns true (for a static).
+bool enter_bug_class(const BugClassEntry& e);
 
 const std::vector<BugClass>& all_bug_classes();
 const BugClass* find_bug_class(std::string_view code);  // nullptr when unknown

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bugforge/core/design.h"
+#include "bugforge/mutators/bug_class.h"
 #include "bugforge/mutators/hls_pragma.h"
 #include "bugforge/mutators/hls_unit.h"
 #include "bugforge/mutators/mutant.h"
@@ -43,8 +44,17 @@ struct HlsMutator {
   Generator generate;
 };
 
-// The table of HLS generators, in registry order.
+// The HLS classes' generators, in the class table's order.
 const std::vector<HlsMutator>& hls_mutators();
+
+// Enters the class (bug_class.h) and its generator; for BF_HLS_CLASS.
+bool enter_hls_class(const BugClassEntry& e, Generator g);
+
+// In an HLS class file (namespace bf::mutators::hls): registers class CODE, its table position,
+// what labels it (Simulation or PragmaRule), its meaning and its generator.
+#define BF_HLS_CLASS(CODE, ORDER, BY, MEANING, GENERATOR)                                        \
+  [[maybe_unused]] static const bool bf_hls_class_##CODE = ::bf::mutators::hls::enter_hls_class( \
+      {#CODE, ::bf::mutators::Lang::Hls, ::bf::mutators::LabelledBy::BY, MEANING, ORDER}, GENERATOR)
 
 // Mutants of one parsed source; `file` is recorded in Mutant::file. Ids start at `first_id`.
 std::vector<Mutant> mutate_source(const Source& src, const std::string& file,

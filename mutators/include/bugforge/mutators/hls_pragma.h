@@ -30,12 +30,12 @@ struct Pragma {
   std::vector<PragmaWord> words;
   std::size_t begin = 0, end = 0;  // the directive line, from '#' to the end of line
   int line = 0;
-  int function = -1;  // Function node holding it
-  int loop = -1;      // innermost loop whose body holds it
-  int scope = -1;     // innermost Compound holding it
-  int variable = -1;  // Var/Param/Field named by variable= / port=
+  int function = -1;                                   // Function node holding it
+  int loop = -1;                                       // innermost loop whose body holds it
+  int scope = -1;                                      // innermost Compound holding it
+  int variable = -1;                                   // Var/Param/Field named by variable= / port=
   const PragmaWord* find(std::string_view key) const;  // nullptr when absent
-  std::string get(std::string_view key) const;          // lower-case value, "" when absent
+  std::string get(std::string_view key) const;         // lower-case value, "" when absent
   // Positional word among `choices` (e.g. the partition type), or the value of `key`.
   const PragmaWord* choice(std::string_view key, const std::vector<std::string_view>& choices) const;
   std::optional<std::int64_t> number(std::string_view key) const;

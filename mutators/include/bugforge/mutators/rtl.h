@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "bugforge/core/design.h"
+#include "bugforge/mutators/bug_class.h"
 #include "bugforge/mutators/mutant.h"
 #include "bugforge/mutators/vl_ast.h"
 
@@ -33,8 +34,20 @@ class RtlMutator {
   virtual void collect(const RtlContext& cx, std::vector<Mutant>& out) const = 0;
 };
 
-// The one table of RTL bug classes, most specific first (it wins when two propose one edit).
+// The RTL classes' mutators, by priority: most specific first (it wins when two propose one edit).
 const std::vector<std::unique_ptr<RtlMutator>>& rtl_mutators();
+
+using RtlMaker = std::unique_ptr<RtlMutator> (*)();
+
+// Enters the class (bug_class.h) and its mutator; for BF_RTL_CLASS.
+bool enter_rtl_class(const BugClassEntry& e, int priority, RtlMaker make);
+
+// In an RTL class file (namespace bf::mutators): registers class CODE, its table position, its
+// priority among RTL mutators (lower = more specific: wins a shared edit), meaning and mutator.
+#define BF_RTL_CLASS(CODE, ORDER, PRIORITY, MEANING, TYPE)                                                  \
+  [[maybe_unused]] static const bool bf_rtl_class_##CODE = ::bf::mutators::enter_rtl_class(                 \
+      {#CODE, ::bf::mutators::Lang::Rtl, ::bf::mutators::LabelledBy::Simulation, MEANING, ORDER}, PRIORITY, \
+      []() -> std::unique_ptr<::bf::mutators::RtlMutator> { return std::make_unique<TYPE>(); })
 
 // Every candidate of the chosen classes, before sampling (for tests and statistics).
 std::vector<Mutant> rtl_candidates(const Design& d, const VlAst& ast,

@@ -28,11 +28,11 @@ struct SchemaArm {
 
 struct Schema {
   std::vector<std::pair<std::string, std::string>> overrides;  // absolute source path -> schema text
-  std::vector<std::uint32_t> included;                          // mutant ids selectable at run time
-  std::vector<std::uint32_t> excluded;                          // need their own build
-  std::vector<std::string> excluded_why;                        // parallel to `excluded`
-  std::size_t sites = 0;                                        // selector-guarded sites written
-  std::vector<SchemaArm> arms;                                  // one per included mutant
+  std::vector<std::uint32_t> included;                         // mutant ids selectable at run time
+  std::vector<std::uint32_t> excluded;                         // need their own build
+  std::vector<std::string> excluded_why;                       // parallel to `excluded`
+  std::size_t sites = 0;                                       // selector-guarded sites written
+  std::vector<SchemaArm> arms;                                 // one per included mutant
 };
 
 // The mutants whose arm holds position line:col of the override whose path ends `path` (a tool
