@@ -9,7 +9,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <regex>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -61,10 +60,6 @@ std::string read_input(const std::string& path) {
   } catch (const Error&) {
     throw Error("BF-EQV-004", "expected a readable Verilog file", SourceLoc{path});
   }
-}
-
-bool has_word(const std::string& text, const std::string& w) {
-  return std::regex_search(text, std::regex("\\b" + w + "\\b"));
 }
 
 class EquivCommand final : public Command {
@@ -148,9 +143,9 @@ class EquivCommand final : public Command {
       spec_.reset_active_low = low_;
       return;
     }
-    if (has_word(text, "rst_n"))
+    if (eq::has_word(text, "rst_n"))
       spec_.reset = "rst_n", spec_.reset_active_low = true;
-    else if (has_word(text, "rst"))
+    else if (eq::has_word(text, "rst"))
       spec_.reset = "rst", spec_.reset_active_low = low_;
   }
 

@@ -37,10 +37,6 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-bool has_word(const std::string& text, const std::string& word) {
-  return !word.empty() && std::regex_search(text, std::regex("\\b" + word + "\\b"));
-}
-
 // Asynchronous reset: the reset appears in an edge list of the original.
 bool async_reset(const PairSpec& spec, const RtlSource& src) {
   if (spec.reset.empty()) return false;
@@ -419,6 +415,10 @@ FormalResult check_once(const PairSpec& spec, const RtlSource& original, const R
                         const EquivOptions& opt) {
   Checker checker(spec, original, opt);
   return checker.check(mutant);
+}
+
+bool has_word(const std::string& text, const std::string& word) {
+  return !word.empty() && std::regex_search(text, std::regex("\\b" + word + "\\b"));
 }
 
 }  // namespace bf::equivalence

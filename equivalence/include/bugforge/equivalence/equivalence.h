@@ -180,4 +180,7 @@ Recheck recheck_pair(const PairSpec& spec, const RtlSource& original, const RtlS
 // The Yosys version line ("Yosys 0.23 (git sha1 ...)"); throws BF-EQV-001 when yosys is missing.
 std::string yosys_version();
 
+// Whether `word` occurs in `text` as a whole word (edit and reset checks, equiv's reset guess).
+bool has_word(const std::string& text, const std::string& word);
+
 }  // namespace bf::equivalence
