@@ -11,18 +11,14 @@
 #include <sstream>
 
 #include "bugforge/core/diagnostic.h"
+#include "entries.h"
 
 namespace bf::mutators {
 
 namespace {
 
-struct Entered {
-  BugClass cls;
-  int order;
-};
-
-std::vector<Entered>& entries() {
-  static std::vector<Entered> e;
+KeyedEntries<BugClass>& entries() {  // key: the table order
+  static KeyedEntries<BugClass> e;
   return e;
 }
 
@@ -34,29 +30,22 @@ std::vector<Entered>& entries() {
 }  // namespace
 
 bool enter_bug_class(const BugClassEntry& e) {
-  auto& all = entries();
-  const auto it =
-      std::find_if(all.begin(), all.end(), [&](const Entered& x) { return x.cls.code == e.code; });
-  if (it == all.end()) {
-    all.push_back({{e.code, e.lang, e.labelled_by, e.meaning}, e.order});
+  auto* it = entries().find([&](const BugClass& c) { return c.code == e.code; });
+  if (!it) {
+    entries().add(e.order, {e.code, e.lang, e.labelled_by, e.meaning});
     return true;
   }
-  if ((static_cast<unsigned>(it->cls.lang) & static_cast<unsigned>(e.lang)) != 0)
+  BugClass& c = it->second;
+  if ((static_cast<unsigned>(c.lang) & static_cast<unsigned>(e.lang)) != 0)
     bad_entry(e.code, "is entered twice for one language");
-  if (it->cls.meaning != e.meaning || it->order != e.order || it->cls.labelled_by != e.labelled_by)
+  if (c.meaning != e.meaning || it->first != e.order || c.labelled_by != e.labelled_by)
     bad_entry(e.code, "is entered by HLS and RTL with another meaning, order or labeller");
-  it->cls.lang = static_cast<Lang>(static_cast<unsigned>(it->cls.lang) | static_cast<unsigned>(e.lang));
+  c.lang = static_cast<Lang>(static_cast<unsigned>(c.lang) | static_cast<unsigned>(e.lang));
   return true;
 }
 
 const std::vector<BugClass>& all_bug_classes() {
-  static const std::vector<BugClass> table = [] {
-    auto e = entries();
-    std::sort(e.begin(), e.end(), [](const Entered& a, const Entered& b) { return a.order < b.order; });
-    std::vector<BugClass> t;
-    for (const auto& x : e) t.push_back(x.cls);
-    return t;
-  }();
+  static const std::vector<BugClass> table = entries().by_key();
   return table;
 }
 

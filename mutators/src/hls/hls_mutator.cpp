@@ -8,6 +8,7 @@
 #include <set>
 #include <tuple>
 
+#include "../entries.h"
 #include "bugforge/mutators/bug_class.h"
 #include "sites.h"
 
@@ -17,31 +18,20 @@ namespace hls {
 
 namespace {
 
-struct HlsEntry {
-  int order;
-  HlsMutator mutator;
-};
-
-std::vector<HlsEntry>& hls_entries() {
-  static std::vector<HlsEntry> e;
+KeyedEntries<HlsMutator>& hls_entries() {  // key: the class table order
+  static KeyedEntries<HlsMutator> e;
   return e;
 }
 
 }  // namespace
 
 bool enter_hls_class(const BugClassEntry& e, Generator g) {
-  hls_entries().push_back({e.order, {e.code, g}});
+  hls_entries().add(e.order, {e.code, g});
   return enter_bug_class(e);
 }
 
 const std::vector<HlsMutator>& hls_mutators() {
-  static const auto table = [] {
-    auto e = hls_entries();
-    std::sort(e.begin(), e.end(), [](const HlsEntry& a, const HlsEntry& b) { return a.order < b.order; });
-    std::vector<HlsMutator> t;
-    for (const auto& x : e) t.push_back(x.mutator);
-    return t;
-  }();
+  static const std::vector<HlsMutator> table = hls_entries().by_key();
   return table;
 }
 

@@ -11,6 +11,7 @@
 #include <set>
 #include <tuple>
 
+#include "../entries.h"
 #include "bugforge/mutators/bug_class.h"
 #include "rtl_context.h"
 
@@ -18,30 +19,22 @@ namespace bf::mutators {
 
 namespace {
 
-struct RtlEntry {
-  int priority;
-  RtlMaker make;
-};
-
-std::vector<RtlEntry>& rtl_entries() {
-  static std::vector<RtlEntry> e;
+KeyedEntries<RtlMaker>& rtl_entries() {  // key: the priority
+  static KeyedEntries<RtlMaker> e;
   return e;
 }
 
 }  // namespace
 
 bool enter_rtl_class(const BugClassEntry& e, int priority, RtlMaker make) {
-  rtl_entries().push_back({priority, make});
+  rtl_entries().add(priority, make);
   return enter_bug_class(e);
 }
 
 const std::vector<std::unique_ptr<RtlMutator>>& rtl_mutators() {
   static const auto table = [] {
-    auto e = rtl_entries();
-    std::sort(e.begin(), e.end(),
-              [](const RtlEntry& a, const RtlEntry& b) { return a.priority < b.priority; });
     std::vector<std::unique_ptr<RtlMutator>> t;
-    for (const auto& x : e) t.push_back(x.make());
+    for (const RtlMaker make : rtl_entries().by_key()) t.push_back(make());
     return t;
   }();
   return table;
